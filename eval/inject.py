@@ -1,0 +1,493 @@
+"""Error injectors: one realistic slip per document copy, with its exact span(s).
+
+Each injector takes the clean text (and the article date, when known) and a
+seeded ``random.Random``; it returns an :class:`Injection` or ``None`` when the
+article has no suitable site (the article is then skipped for that type).
+Injectors only edit existing wording where they can (a digit dropped, two values
+swapped, a cue deleted), so the copy reads like a real slip, not a template.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import random
+import re
+from typing import Callable
+
+# error type -> the diagnostic category expected to catch it
+CATEGORY = {
+    "digit-grouping": "number",
+    "quantity-change": "contradiction",
+    "from-to-swap": "arithmetic",
+    "part-whole": "arithmetic",
+    "quote-attribution": "attribution",
+    "relative-date": "contradiction",
+    "paste-twice": "duplication",
+    "weekday": "date",
+}
+# both sides of the pair must be covered by the diagnostic's span + related spans
+TWO_SIDED = {"quantity-change", "relative-date", "paste-twice"}
+
+
+@dataclasses.dataclass
+class Injection:
+    type: str
+    text: str                          # the injected copy
+    spans: list[tuple[int, int]]       # injected span(s), offsets into ``text``
+    edits: list[tuple[int, int, int]]  # (orig_start, orig_end, len(replacement)), sorted
+    before: str = ""                   # short "was -> now" description for reports
+    after: str = ""
+
+    @property
+    def category(self) -> str:
+        return CATEGORY[self.type]
+
+    @property
+    def two_sided(self) -> bool:
+        return self.type in TWO_SIDED
+
+    def to_original(self, pos: int) -> int | None:
+        """Map an offset in the copy back to the clean text, None inside an edit."""
+        shift = 0
+        for start, end, new_len in self.edits:
+            new_start = start + shift
+            if pos < new_start:
+                return pos - shift
+            if pos < new_start + new_len:
+                return None
+            shift += new_len - (end - start)
+        return pos - shift
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]):
+    """Apply non-overlapping (start, end, replacement) edits; return the new
+    text, the edit records and a function mapping an original offset to the new text."""
+    edits = sorted(edits)
+    out, last, rec = [], 0, []
+    for start, end, rep in edits:
+        out += [text[last:start], rep]
+        rec.append((start, end, len(rep)))
+        last = end
+    out.append(text[last:])
+
+    def fwd(pos: int, end: bool = False) -> int:
+        """New offset of the character at ``pos`` (of the end boundary ``pos``
+        when ``end``); a character inside an edit maps to the edit's start."""
+        if end:
+            return fwd(pos - 1) + 1
+        shift = 0
+        for start, stop, new_len in rec:
+            if pos < start:
+                return pos + shift
+            if pos < stop:
+                return start + shift
+            shift += new_len - (stop - start)
+        return pos + shift
+
+    return "".join(out), rec, fwd
+
+
+# ------------------------------------------------------------------- shared bits
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+               "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+             r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|"
+             r"Oct\.|Nov\.|Dec\.)")
+WEEKDAYS = list(calendar.day_name)  # Monday .. Sunday
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen", "nineteen", "twenty"]
+_NUMW_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS[2:]) + ")"
+
+_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|stated|states|"
+    r"according to|insisted|insists|warned|warns|wrote|writes|noted|notes|declared|"
+    r"announced|argued|argues|claimed|claims|continued|recalled|replied|responded|"
+    r"tweeted|posted|quoted|remarked|admitted|acknowledged|conceded|concluded|"
+    r"confirmed|described|commented|urged|urges|suggested|pointed out|went on)\b", re.I)
+
+
+def _month_num(tok: str) -> int:
+    tok = tok.rstrip(".").lower()
+    return _MONTH_ABBR.get(tok[:4] if tok.startswith("sept") else tok[:3], 0)
+
+
+def _num_value(tok: str) -> int | None:
+    tok = tok.lower()
+    if tok in NUMBER_WORDS:
+        return NUMBER_WORDS.index(tok)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", tok):
+        return int(tok.replace(",", ""))
+    return None
+
+
+def _fmt_like(value: int, like: str) -> str:
+    if like.lower() in NUMBER_WORDS and value < len(NUMBER_WORDS):
+        w = NUMBER_WORDS[value]
+        return w.capitalize() if like[0].isupper() else w
+    return f"{value:,}" if "," in like or value >= 10000 else str(value)
+
+
+def _is_year(tok: str) -> bool:
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", tok))
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Rough sentence containing ``pos`` (split on . ! ? and paragraph breaks)."""
+    starts = [m.end() for m in re.finditer(r'[.!?]["\u201d]?\s+|\n\n', text[:pos])]
+    start = starts[-1] if starts else 0
+    m = re.compile(r'[.!?]["\u201d]?(?=\s)|\n\n').search(text, pos)
+    return start, (m.end() if m else len(text))
+
+
+def _uk_style(text: str) -> bool:
+    uk = len(re.findall(r"\b\d{1,2} " + _MONTH_RE, text))
+    us = len(re.findall(_MONTH_RE + r" \d{1,2}\b", text))
+    return uk > us
+
+
+def _fmt_day(d: dt.date, uk: bool) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]}" if uk else f"{MONTHS[d.month - 1]} {d.day}"
+
+
+# ------------------------------------------------------------------ injectors
+
+_GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d%]|[.,]\d)")
+
+
+def digit_grouping(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """'43,000' -> '43,00' (a digit dropped), '4,3000' (comma slipped) or '43,0000'."""
+    sites = list(_GROUPED.finditer(text))
+    if not sites:
+        return None
+    m = rng.choice(sites)
+    tok = m.group()
+    groups = tok.split(",")
+    kind = rng.choice(["drop", "shift", "extra"])
+    if kind == "shift" and len(groups[0]) < 2:
+        kind = "drop"
+    if kind == "drop":
+        last = groups[-1]
+        i = rng.randrange(3)
+        groups[-1] = last[:i] + last[i + 1:]
+        new = ",".join(groups)
+    elif kind == "shift":   # move the first comma one digit left: 43,000 -> 4,3000
+        head = groups[0]
+        new = head[:-1] + "," + head[-1] + ",".join(groups[1:])
+    else:
+        i = rng.randrange(len(groups) - 1) + 1
+        groups[i] = groups[i] + groups[i][-1]
+        new = ",".join(groups)
+    out, rec, _ = apply_edits(text, [(m.start(), m.end(), new)])
+    return Injection("digit-grouping", out, [(m.start(), m.start() + len(new))], rec, tok, new)
+
+
+_NUM_TOKEN = re.compile(r"(?<![\w.,/:-])(\$|£|€)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+                        r"(?![\w:/]|[.,]\d|-\d)(%| percent| per cent| [a-z]+)?")
+_NOT_UNIT = {"am", "pm", "a", "and", "or", "to", "of", "in", "on", "at", "for", "the", "p", "by",
+             "years", "year", "times", "minutes", "hours", "days", "weeks", "months", "am.",
+             "from", "with", "as", "was", "is", "are", "were"}
+
+
+def _change_digit(num: str, rng: random.Random) -> str:
+    digits = [i for i, c in enumerate(num) if c.isdigit()]
+    # prefer the second significant digit ("1,500" -> "1,800"; "32" -> "35")
+    i = digits[1] if len(digits) > 1 else digits[0]
+    old = num[i]
+    choices = [d for d in "0123456789" if d != old and not (i == digits[0] and d == "0")]
+    return num[:i] + rng.choice(choices) + num[i + 1:]
+
+
+def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """A quantity given twice ('1,500 people' ... '1,500 people'); the later
+    mention is changed ('1,800 people'). Both mentions are the injected sides."""
+    groups: dict[tuple, list[re.Match]] = {}
+    for m in _NUM_TOKEN.finditer(text):
+        cur, whole, frac, unit = m.groups()
+        unit = (unit or "").strip().lower()
+        if _is_year(whole) and not frac and not cur:
+            continue
+        if unit in _NOT_UNIT or not (unit or cur):
+            continue
+        value = float(whole.replace(",", "") + (frac or ""))
+        if value < 3:
+            continue
+        before = text[max(0, m.start() - 12):m.start()]
+        if re.search(_MONTH_RE + r"\s*$", before) or re.search(r"\bNo\.?\s*$", before):
+            continue
+        groups.setdefault((cur, whole, frac, unit), []).append(m)
+    pairs = [(ms[0], ms[-1]) for ms in groups.values()
+             if len(ms) >= 2 and ms[-1].start() - ms[0].end() > 40]
+    if not pairs:
+        return None
+    first, last = rng.choice(pairs)
+    num_start = last.start(2)
+    num_end = last.end(3) if last.group(3) else last.end(2)
+    old = text[num_start:num_end]
+    new = _change_digit(old, rng)
+    out, rec, _ = apply_edits(text, [(num_start, num_end, new)])
+    f_end = first.end(3) if first.group(3) else first.end(2)
+    return Injection("quantity-change", out,
+                     [(first.start(2), f_end), (num_start, num_start + len(new))], rec, old, new)
+
+
+_VAL = (r"(?:[$£€])?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|percent|per cent))?"
+        r"(?:\s(?:million|billion|trillion))?")
+_FROM_TO = re.compile(
+    r"\b(?P<verb>rose|risen|rise|rising|rises|increased?|increasing|grew|grow|grown|growing|"
+    r"jumped?|jumping|climbed?|climbing|soared?|surged?|doubled|tripled|up|fell|fall|falling|"
+    r"fallen|dropped?|dropping|declined?|declining|decreased?|decreasing|plunged?|slumped?|"
+    r"shrank|shrunk|down|reduced|increases|decline|drop|cut|hike|growth|reduction)\b"
+    r"(?P<mid>[^.;:\n]{0,60}?)\bfrom (?P<a>" + _VAL + r") to (?P<b>" + _VAL + r")(?![\d,])")
+_UP = re.compile(r"^(ris|rose|increas|grew|grow|jump|climb|soar|surg|doubl|tripl|up|hike)")
+
+
+def _num_of(v: str) -> float:
+    m = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", v)
+    x = float(m.group().replace(",", ""))
+    if "billion" in v:
+        x *= 1e9
+    elif "million" in v:
+        x *= 1e6
+    elif "trillion" in v:
+        x *= 1e12
+    return x
+
+
+def from_to_swap(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """'rose from 10% to 17%' -> 'rose from 17% to 10%': the values contradict the verb."""
+    sites = []
+    for m in _FROM_TO.finditer(text):
+        a, b = _num_of(m["a"]), _num_of(m["b"])
+        up = bool(_UP.match(m["verb"].lower()))
+        if a == b or (up and not a < b) or (not up and not a > b):
+            continue
+        if _is_year(m["a"]) or _is_year(m["b"]):
+            continue
+        sites.append(m)
+    if not sites:
+        return None
+    m = rng.choice(sites)
+    ta, tb = m["a"], m["b"]
+    # keep a shared unit written once where the writer wrote it once ("from 10 to 17%")
+    out, rec, fwd = apply_edits(text, [(m.start("a"), m.end("a"), tb), (m.start("b"), m.end("b"), ta)])
+    start = m.start("a")
+    b_start = fwd(m.start("b"))
+    return Injection("from-to-swap", out, [(start, start + len(tb)), (b_start, b_start + len(ta))],
+                     rec, m.group()[m.start("a") - m.start():], f"from {tb} to {ta}")
+
+
+_OF_THE = re.compile(r"(?<![\w$£€.,-])(?P<a>" + _NUMW_RE + r") (?:of|out of) (?:the |its |their |all )?"
+                     r"(?P<b>" + _NUMW_RE + r")(?![\w%,.]|\s?(?:%|percent|per cent|million|billion))",
+                     re.I)
+_INCL = re.compile(r"(?<![\w$£€.,-])(?P<b>" + _NUMW_RE + r")(?P<mid> [a-z]+(?: [a-z]+){0,3}"
+                   r"[^.;:\n\"]{0,70}?, including )(?P<a>" + _NUMW_RE + r")(?![\w%,.])", re.I)
+
+
+def part_whole(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """'3 of the 8 members' -> '12 of the 8 members'; '30 people ..., including 4
+    children' -> 'including 40 children': the part exceeds its whole."""
+    sites = []
+    for rx in (_OF_THE, _INCL):
+        for m in rx.finditer(text):
+            a, b = _num_value(m["a"]), _num_value(m["b"])
+            if a is None or b is None or not 0 < a < b or b < 2:
+                continue
+            if _is_year(m["a"]) or _is_year(m["b"]):
+                continue
+            before = text[max(0, m.start() - 12):m.start()]
+            if re.search(_MONTH_RE + r"\s*$", before, re.I) or re.search(r"[$£€]\s*$", before):
+                continue
+            after = text[m.end():m.end() + 12]
+            if re.match(r"\s*(?:years?|per|%|percent|million|billion|am|pm|a\.m|p\.m)\b", after):
+                continue
+            sites.append(m)
+    if not sites:
+        return None
+    m = rng.choice(sites)
+    a, b = _num_value(m["a"]), _num_value(m["b"])
+    new_a = b + rng.randint(1, max(2, b // 3))
+    new = _fmt_like(new_a, m["a"])
+    if m["a"][0].isupper() and not new[0].isupper():
+        new = new.capitalize()
+    out, rec, fwd = apply_edits(text, [(m.start("a"), m.end("a"), new)])
+    pa = (m.start("a"), m.start("a") + len(new))
+    pb = (fwd(m.start("b")), fwd(m.end("b"), end=True))
+    return Injection("part-whole", out, sorted([pa, pb]), rec, m.group(),
+                     out[min(pa[0], pb[0]):max(pa[1], pb[1])])
+
+
+_QUOTE = re.compile(r'(?P<o>["\u201c])(?P<body>[A-Z][^"\u201c\u201d\n]{25,600}?)'
+                    r'(?P<p>[,.?!])(?P<c>["\u201d])')
+_SPEAKER = (r"(?:he|she|they|it|we|I|[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}|the [a-z]+(?: [a-z]+)?)")
+_CUE_AFTER = re.compile(r"\s+(?:" + _SPEAKER + r" (?:said|says|told|added|explained|"
+                        r"stated|insisted|warned|wrote|noted|continued|asked|replied)|"
+                        r"(?:said|says|added|explained|wrote|continued|asked) " + _SPEAKER + r")\b"
+                        r"(?P<rest>[^\"\u201c\n]{0,90}?)\.(?=\s|$)")
+_CUE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<lead>[A-Z][^.!?\"\u201c\n]{0,80}?\b(?:said|says|"
+                         r"told [\w ]{1,30}?|added|explained|stated|wrote|warned)(?: that)?[:,] )"
+                         r'(?=["\u201c])')
+
+
+def quote_attribution(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """'"We will rebuild," the mayor said.' -> '"We will rebuild."' when no
+    neighbouring sentence names a speaker either."""
+    sites = []
+    for q in _QUOTE.finditer(text):
+        after = _CUE_AFTER.match(text, q.end())
+        lead = None
+        for lm in _CUE_BEFORE.finditer(text, max(0, q.start() - 100), q.start()):
+            if lm.end() == q.start():
+                lead = lm
+        if after and len(after["rest"].split()) <= 12 and q["p"] in ",?!":
+            edits = [(q.start("p"), q.end("p"), "." if q["p"] == "," else q["p"]),
+                     (q.end(), after.end(), "")]
+            removed = text[q.end():after.end()]
+        elif lead and q["p"] in ".?!" and not after:
+            edits = [(lead.start(), lead.end(), "")]
+            removed = lead.group()
+        else:
+            continue
+        out, rec, fwd = apply_edits(text, edits)
+        qs, qe = fwd(q.start()), fwd(q.end(), end=True)
+        if re.match(r"\s*[a-z]", out[qe:qe + 3]):
+            continue
+        s0, _ = _sentence_bounds(out, max(0, qs - 1)) if qs else (0, 0)
+        prev_start, _ = _sentence_bounds(out, max(0, s0 - 2)) if s0 > 1 else (0, 0)
+        _, next_end = _sentence_bounds(out, min(len(out) - 1, qe + 1))
+        _, next_end = _sentence_bounds(out, min(len(out) - 1, next_end + 1))
+        window = out[prev_start:qs] + " " + out[qe:next_end]
+        if _CUE.search(window) or _CUE.search(q["body"]):
+            continue
+        sites.append((out, rec, (qs, qe), removed.strip()))
+    if not sites:
+        return None
+    out, rec, span, removed = rng.choice(sites)
+    return Injection("quote-attribution", out, [span], rec, removed, "(cue removed)")
+
+
+_REL = re.compile(r"\b(yesterday|tomorrow|(?:last|next|this) (?:year|month))\b(?![ ,]*[(\d])",
+                  re.I)
+
+
+def relative_date(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """'last year' -> 'last year (2015)' in a 2017 article; 'yesterday' ->
+    'yesterday (February 3)' when the article is dated February 7."""
+    if date is None:
+        return None
+    sites = [m for m in _REL.finditer(text)]
+    if not sites:
+        return None
+    m = rng.choice(sites)
+    rel = m.group().lower()
+    if rel in ("yesterday", "tomorrow"):
+        true = date + dt.timedelta(days=-1 if rel == "yesterday" else 1)
+        wrong = true + dt.timedelta(days=rng.choice([-5, -4, -3, -2, 2, 3, 4, 5]))
+        explicit = _fmt_day(wrong, _uk_style(text))
+    elif rel.endswith("year"):
+        true_y = date.year + {"last": -1, "next": 1, "this": 0}[rel.split()[0]]
+        explicit = str(true_y + rng.choice([-1, 1]))
+    else:
+        off = {"last": -1, "next": 1, "this": 0}[rel.split()[0]]
+        true_m = (date.month - 1 + off) % 12
+        explicit = MONTHS[(true_m + rng.choice([-1, 1])) % 12]
+    ins = f" ({explicit})"
+    out, rec, _ = apply_edits(text, [(m.end(), m.end(), ins)])
+    return Injection("relative-date", out, [(m.start(), m.end()), (m.end() + 2, m.end() + 2 + len(explicit))],
+                     rec, m.group(), m.group() + ins)
+
+
+def paste_twice(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """A paragraph pasted a second time, right after itself or a paragraph or two later."""
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text)]
+    if len(paras) < 3:
+        return None
+    cands = [i for i, (s, e) in enumerate(paras[:-1]) if len(text[s:e].split()) >= 15]
+    if not cands:
+        return None
+    i = rng.choice(cands)
+    j = min(len(paras) - 1, i + rng.choice([0, 0, 1, 2]))
+    s, e = paras[i]
+    para = text[s:e]
+    at = paras[j][1]
+    ins = "\n\n" + para
+    out, rec, _ = apply_edits(text, [(at, at, ins)])
+    return Injection("paste-twice", out, [(s, e), (at + 2, at + 2 + len(para))], rec,
+                     para[:60], "(pasted again)")
+
+
+_DATE = re.compile(r"(?:(?P<wd>" + _WEEKDAY_RE + r")(?:,\s*|\s+|\s+\())?"
+                   r"(?:(?P<m1>" + _MONTH_RE + r") (?P<d1>\d{1,2})(?:st|nd|rd|th)?|"
+                   r"(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m2>" + _MONTH_RE + r"))"
+                   r"(?:,? (?P<y>(?:19|20)\d\d))?(?![\w])")
+
+
+def weekday(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """'on March 6' -> 'on Tuesday, March 6' (it was a Monday), or an existing
+    'Monday, March 6' -> 'Tuesday, March 6'."""
+    sites = []
+    for m in _DATE.finditer(text):
+        day = int(m["d1"] or m["d2"])
+        mon = _month_num(m["m1"] or m["m2"])
+        if m["y"]:
+            years = [int(m["y"])]
+        elif date is not None:
+            years = [date.year - 1, date.year, date.year + 1]
+        else:
+            continue
+        try:
+            cands = [dt.date(y, mon, day) for y in years]
+        except ValueError:
+            continue
+        real = min(cands, key=lambda d: abs((d - date).days)) if len(cands) > 1 else cands[0]
+        if m["wd"]:
+            if m["wd"] != WEEKDAYS[real.weekday()]:
+                continue  # the source already disagrees; leave it alone
+            sites.append((m, real, "replace"))
+        elif re.search(r"\b[Oo]n\s$", text[max(0, m.start() - 3):m.start()]):
+            sites.append((m, real, "insert"))
+    if not sites:
+        return None
+    m, real, how = rng.choice(sites)
+    wrong = WEEKDAYS[(real.weekday() + rng.choice([-1, 1, 2])) % 7]
+    if how == "replace":
+        out, rec, fwd = apply_edits(text, [(m.start("wd"), m.end("wd"), wrong)])
+        span = (m.start(), fwd(m.end(), end=True))
+        was = m.group()
+    else:
+        sep = " " if m["d2"] else ", "
+        out, rec, fwd = apply_edits(text, [(m.start(), m.start(), wrong + sep)])
+        span = (m.start(), fwd(m.end(), end=True))
+        was = m.group()
+    return Injection("weekday", out, [span], rec, was, out[span[0]:span[1]])
+
+
+INJECTORS: dict[str, Callable[..., Injection | None]] = {
+    "digit-grouping": digit_grouping,
+    "quantity-change": quantity_change,
+    "from-to-swap": from_to_swap,
+    "part-whole": part_whole,
+    "quote-attribution": quote_attribution,
+    "relative-date": relative_date,
+    "paste-twice": paste_twice,
+    "weekday": weekday,
+}
+
+
+def inject_all(doc_id: str, text: str, date: dt.date | None, seed: int,
+               types: list[str] | None = None) -> list[Injection]:
+    """One injected copy per error type that has a site in this article."""
+    out = []
+    for name in types or list(INJECTORS):
+        rng = random.Random(f"{seed}:{doc_id}:{name}")
+        inj = INJECTORS[name](text, date, rng)
+        if inj is not None:
+            out.append(inj)
+    return out

@@ -1,0 +1,289 @@
+"""The ``factlint`` command line.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, config or rule
+error (message on stderr, nothing half-written on stdout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from datetime import date
+
+from . import __version__
+from .config import STARTER, Config, ConfigError, load_config
+from .engine import (
+    META_RULES, PathError, SelectionError, Timing, collect_files, fails, lint_file, rules_for, select_rules,
+)
+from .ruleset import RuleSetError
+
+SUBCOMMANDS = ("check", "rules", "explain", "test-rules", "init", "lsp")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 too, but say it our way
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .reporters import formats
+
+    parser = _Parser(prog="factlint", description="Fact-check and consistency linter for prose.")
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files, folders (recursive) or stdin (-)")
+    check.add_argument("paths", nargs="*", default=[], metavar="PATH")
+    check.add_argument("--format", default=os.environ.get("FACTLINT_OUTPUT_FORMAT", "text"), choices=formats())
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--select", action="append", metavar="ID", help="rules to run: id, prefix, category, name or ALL")
+    check.add_argument("--extend-select", action="append", metavar="ID", help="add rules to the selection")
+    check.add_argument("--ignore", action="append", metavar="ID", help="rules not to run")
+    check.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack (repeatable)")
+    check.add_argument("--no-builtin-rules", action="store_true", help="run only the rules from --rules")
+    check.add_argument("--config", metavar="FILE", help="config file (else .factlint.yaml or [tool.factlint], found upward)")
+    check.add_argument("--isolated", action="store_true", help="ignore all config files")
+    check.add_argument("--date", metavar="YYYY-MM-DD", help="the document date, for relative dates")
+    check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and infer Markdown from) for stdin")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--verbose", "-v", action="store_true", help="also print each file's document date and its source")
+    check.add_argument("--timing", action="store_true", help="print the time spent per rule to stderr")
+
+    sub.add_parser("rules", help="list all rules").add_argument("--rules", action="append", metavar="DIR")
+    ex = sub.add_parser("explain", help="explain a rule")
+    ex.add_argument("rule_id", metavar="ID")
+    ex.add_argument("--rules", action="append", metavar="DIR")
+    tr = sub.add_parser("test-rules", help="run the embedded examples of a rule pack")
+    tr.add_argument("dirs", nargs="*", metavar="DIR")
+    tr.add_argument("--verbose", "-v", action="store_true")
+    init = sub.add_parser("init", help="write a starter .factlint.yaml")
+    init.add_argument("--force", action="store_true")
+    sub.add_parser("lsp", help="run the language server on stdio (needs factlint[lsp])")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "check")
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except (UsageError, ConfigError, RuleSetError, SelectionError, PathError) as exc:
+        sys.stderr.write(f"factlint: error: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("factlint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+# ---------------------------------------------------------------------------
+# check
+
+
+def _config_from_args(args) -> Config:
+    config = Config() if args.isolated else load_config(args.config)
+    updates = {}
+    if args.select:
+        updates["select"] = _split(args.select)
+    if args.extend_select:
+        updates["extend_select"] = config.extend_select + _split(args.extend_select)
+    if args.ignore:
+        updates["ignore"] = config.ignore + _split(args.ignore)
+    if args.rules:
+        updates["rules"] = config.rules + [os.path.abspath(d) for d in args.rules]
+    if args.no_builtin_rules:
+        updates["builtin_rules"] = False
+    if args.fail_on:
+        updates["fail_on"] = args.fail_on
+    if args.date:
+        try:
+            updates["date"] = date.fromisoformat(args.date)
+        except ValueError:
+            raise UsageError(f"--date: expected YYYY-MM-DD, got '{args.date}'") from None
+    return config.model_copy(update=updates)
+
+
+def _split(values: list[str]) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def cmd_check(args) -> int:
+    from . import reporters
+
+    if not args.paths:
+        raise UsageError("no paths given (use - for stdin)")
+    config = _config_from_args(args)
+    ruleset = rules_for(config)
+    rules = select_rules(ruleset, config)
+    files = collect_files(args.paths, config)
+    stdin_text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace") if "-" in files else None
+    out_tty = args.output is None and sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and out_tty and "NO_COLOR" not in os.environ)
+    keep_text = args.format in reporters.NEEDS_SOURCE and (out_tty or args.format != "text")
+    timing = Timing() if args.timing else None
+
+    results = []
+    for path in files:
+        display = args.stdin_filename if path == "-" and args.stdin_filename else path
+        result = lint_file(path, config, ruleset, rules, display_path=display, stdin_text=stdin_text,
+                           keep_text=keep_text, timing=timing)
+        if args.verbose:
+            sys.stderr.write(f"{result.path}: document date "
+                             f"{result.document_date or 'unknown'}"
+                             f"{' (' + result.date_source + ')' if result.date_source else ''}\n")
+        results.append(result)
+
+    rule_info = {r.id: r for r in ruleset.rules} | dict(META_RULES)
+    run = reporters.RunInfo(__version__, rule_info, color=color, excerpt=out_tty and args.format == "text",
+                            fail_on=config.fail_on)
+    buffer = io.StringIO()
+    reporters.get(args.format).report(results, buffer, run)
+    if args.output:
+        _write_atomic(args.output, buffer.getvalue())
+    else:
+        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
+    if timing:
+        _print_timing(timing, {r.id: r for r in ruleset.rules})
+    if args.exit_zero:
+        return 0
+    return 1 if fails((d for r in results for d in r.diagnostics), config.fail_on) else 0
+
+
+def _write_atomic(path: str, content: str) -> None:
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".factlint-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+
+
+def _print_timing(timing: Timing, rules: dict) -> None:
+    by_kind: dict[str, float] = {}
+    for rid, secs in timing.per_rule.items():
+        kind = getattr(rules.get(rid), "kind", "meta")
+        by_kind[kind] = by_kind.get(kind, 0.0) + secs
+    err = sys.stderr
+    err.write("time per rule kind:\n")
+    for kind, secs in sorted(by_kind.items(), key=lambda kv: -kv[1]):
+        err.write(f"  {secs * 1000:10.1f} ms  {kind}\n")
+    err.write("time per rule:\n")
+    for rid, secs in sorted(timing.per_rule.items(), key=lambda kv: -kv[1]):
+        name = getattr(rules.get(rid), "name", "")
+        err.write(f"  {secs * 1000:10.1f} ms  {rid} {name}\n")
+
+
+# ---------------------------------------------------------------------------
+# rules / explain / test-rules / init / lsp
+
+
+def _ruleset_for(args):
+    return rules_for(Config(rules=[os.path.abspath(d) for d in (getattr(args, "rules", None) or [])]))
+
+
+def cmd_rules(args) -> int:
+    ruleset = _ruleset_for(args)
+    rows = [(r.id, r.name, r.kind, r.category, r.severity, "on" if r.enabled else "off") for r in ruleset.rules]
+    rows += [(m.id, m.name, "-", m.category, m.severity, "on") for m in META_RULES.values()]
+    header = ("ID", "NAME", "KIND", "CATEGORY", "SEVERITY", "DEFAULT")
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        sys.stdout.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+    return 0
+
+
+def cmd_explain(args) -> int:
+    ruleset = _ruleset_for(args)
+    rule_id = args.rule_id
+    rule = next((r for r in ruleset.rules if rule_id in (r.id, r.name)), None)
+    if rule is None:
+        meta = next((m for m in META_RULES.values() if rule_id in (m.id, m.name)), None)
+        if meta is None:
+            raise UsageError(f"unknown rule id '{rule_id}' (see `factlint rules`)")
+        sys.stdout.write(f"# {meta.name} ({meta.id})\n\nSeverity: {meta.severity}. Category: {meta.category}.\n\n"
+                         f"{meta.description}\n")
+        return 0
+    out = [f"# {rule.name} ({rule.id})", "",
+           f"Kind: {rule.kind}. Category: {rule.category}. Severity: {rule.severity}. "
+           f"{'On' if rule.enabled else 'Off'} by default.", "", "## What it does and why", "",
+           rule.description.strip(), ""]
+    if rule.link:
+        out += [f"More: {rule.link}", ""]
+    out += ["## Examples", ""]
+    for ex in rule.examples:
+        plain, marks, _ = ex.parse()
+        if marks:
+            spans = ", ".join(repr(plain[s:e]) for s, e in marks)
+            extra = f" (suggests {', '.join(ex.suggestions)})" if ex.suggestions else ""
+            out.append(f"Flagged: {plain}\n  -> {spans}{extra}")
+        else:
+            out.append(f"Fine:    {plain}")
+    if rule.source:
+        out += ["", f"Defined in {rule.source}"]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def cmd_test_rules(args) -> int:
+    from .examples import run_examples
+
+    dirs = args.dirs
+    for d in dirs:
+        if not os.path.isdir(d):
+            raise UsageError(f"{d}: no such folder")
+    ruleset = rules_for(Config(rules=[os.path.abspath(d) for d in dirs], builtin_rules=not dirs))
+    own = {os.path.abspath(d) for d in dirs}
+    rules = [r for r in ruleset.rules if not dirs or any(os.path.abspath(r.source).startswith(o + os.sep) for o in own)]
+    failures = 0
+    count = 0
+    for rule in rules:
+        for problem in run_examples(rule, ruleset):
+            failures += 1
+            sys.stdout.write(f"FAIL {rule.id} {rule.name}: {problem}\n")
+        count += len(rule.examples)
+        if args.verbose:
+            sys.stdout.write(f"ok   {rule.id} {rule.name} ({len(rule.examples)} examples)\n")
+    sys.stdout.write(f"{count - failures} passed, {failures} failed ({len(rules)} rules)\n")
+    return 1 if failures else 0
+
+
+def cmd_init(args) -> int:
+    target = ".factlint.yaml"
+    if os.path.exists(target) and not args.force:
+        raise UsageError(f"{target} already exists (use --force to overwrite)")
+    with open(target, "w", encoding="utf-8") as fh:
+        fh.write(STARTER)
+    sys.stdout.write(f"wrote {target}\n")
+    return 0
+
+
+def cmd_lsp(args) -> int:
+    try:
+        from .lsp import serve
+    except ImportError as exc:
+        raise UsageError(f"the language server needs pygls: pip install 'factlint[lsp]' ({exc})") from None
+    serve()
+    return 0
+
+
+COMMANDS = {
+    "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-rules": cmd_test_rules,
+    "init": cmd_init, "lsp": cmd_lsp,
+}

@@ -1,0 +1,173 @@
+"""Configuration: a pydantic model, discovered upward from the working folder.
+
+Sources, lowest to highest precedence: built-in defaults, the discovered file
+(``.factlint.yaml`` / ``.factlint.yml``, else ``[tool.factlint]`` in ``pyproject.toml``,
+the closest folder wins), ``--config FILE``, then command-line flags.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
+DEFAULT_EXTENSIONS = [".txt", ".md", ".markdown"]
+
+
+class ConfigError(Exception):
+    """A config file or option is invalid; the message names the file and key."""
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class PathOverride(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
+
+
+class Config(BaseModel):
+    """Everything a run can be configured with. Keys are kebab-case in files."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    select: list[str] | None = None
+    extend_select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
+    per_path: dict[str, PathOverride] = Field(default_factory=dict)
+    rules: list[str] = Field(default_factory=list)
+    builtin_rules: bool = True
+    fail_on: Literal["error", "warning", "info"] = "warning"
+    date: _dt.date | None = None
+    locale: str = "en"
+    extensions: list[str] = Field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
+    exclude: list[str] = Field(default_factory=list)
+    max_file_size: int = 25 * 1024 * 1024
+    report_unused_suppressions: bool = True
+
+    # where the config came from (not a key users set)
+    source: str = Field(default="", exclude=True)
+
+    @field_validator("extensions")
+    @classmethod
+    def _dotted(cls, v: list[str]) -> list[str]:
+        return [e if e.startswith(".") else "." + e for e in v]
+
+    def overrides_for(self, path: str) -> PathOverride | None:
+        """The merged per-path override whose glob matches ``path`` (posix form)."""
+        posix = path.replace(os.sep, "/")
+        hits = [o for glob, o in self.per_path.items() if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(posix, "*/" + glob)]
+        if not hits:
+            return None
+        merged = PathOverride()
+        for o in hits:
+            merged.ignore += o.ignore
+            merged.severity.update(o.severity)
+        return merged
+
+    def is_excluded(self, path: str) -> bool:
+        posix = path.replace(os.sep, "/")
+        return any(fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(posix, "*/" + g) for g in self.exclude)
+
+
+def discover(start: str | os.PathLike = ".") -> Path | None:
+    """The closest config file at or above ``start``."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(path: str | os.PathLike | None = None, *, discover_from: str | os.PathLike | None = ".") -> Config:
+    """Load ``path`` or the discovered config; defaults when there is none."""
+    file = Path(path) if path else (discover(discover_from) if discover_from is not None else None)
+    if file is None:
+        return Config()
+    if not file.is_file():
+        raise ConfigError(f"{file}: config file not found")
+    data = _read(file)
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_explain(file, exc)) from None
+    config.source = str(file)
+    base = file.resolve().parent
+    config.rules = [str((base / r).resolve()) if not os.path.isabs(r) else r for r in config.rules]
+    return config
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "factlint" in _read_toml(pyproject).get("tool", {})
+    except ConfigError:
+        return False
+
+
+def _read_toml(file: Path) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{file}: cannot read config: {exc}") from None
+
+
+def _read(file: Path) -> dict:
+    if file.name == "pyproject.toml" or file.suffix == ".toml":
+        data = _read_toml(file)
+        if file.name == "pyproject.toml":
+            data = data.get("tool", {}).get("factlint", {})
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file}: cannot read config: {exc}") from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark else ""
+            raise ConfigError(f"{file}{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: the config must be a mapping of keys")
+    return data
+
+
+def _explain(file: Path, exc: ValidationError) -> str:
+    out = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"])
+        msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        out.append(f"{file}: {key}: {msg}")
+    return "\n".join(out)
+
+
+STARTER = """\
+# factlint configuration (see README, "Configuration").
+# Rules are selected by id (N101), prefix (N), category (number) or name.
+# select: [ALL]             # replace the default rule set
+extend-select: []            # add off-by-default rules
+ignore: []
+fail-on: warning             # lowest severity that makes the exit code 1
+# date: 2024-09-30           # document date for relative dates (else front matter or inferred)
+locale: en
+severity: {}                 # e.g. {A201: info, S101: off}
+per-path: {}                 # e.g. {"archive/**": {ignore: [A]}}
+rules: []                    # folders of your own rule packs, relative to this file
+exclude: []                  # globs of files not to lint
+"""

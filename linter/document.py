@@ -1,0 +1,465 @@
+"""The document model: source text, its line index, prose mask, blocks, sentences, quotes.
+
+Every position in factlint is a code-point offset into ``Document.text`` (the decoded
+source without BOM, line endings untouched). Lines and columns are computed from the
+line index, never by searching the text again.
+
+Non-prose (Markdown code, URLs, HTML comments, front matter) is blanked out in
+``Document.prose`` with spaces of the same length, so every check can run on
+``prose`` and keep offsets identical to ``text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+# ---------------------------------------------------------------------------
+# Line index
+
+
+class LineIndex:
+    """Maps offsets to 1-based (line, column) in code points; end offsets are exclusive."""
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str):
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.starts = starts
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets (end excludes the newline) of a 1-based line."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else self.length
+        return start, end
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column - 1
+
+
+# ---------------------------------------------------------------------------
+# Structure
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like unit. ``kind`` is one of BLOCK_KINDS."""
+
+    start: int
+    end: int
+    kind: str
+
+
+BLOCK_KINDS = ("paragraph", "heading", "caption", "read-more", "list-item", "blockquote")
+# Scopes a rule can include or exclude: block kinds plus "quote" (inside a direct quote)
+# and "prose" (outside quotes).
+SCOPES = BLOCK_KINDS + ("quote", "prose")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation span. ``start``/``end`` include the marks; the inner text excludes them.
+
+    ``closed`` is False when no closing mark was found before the paragraph ended.
+    """
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    closed: bool = True
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1 if self.closed else self.end
+
+
+# ---------------------------------------------------------------------------
+# Markdown / text masking
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"'“”]*[^\s<>()\[\]\"'“”.,;:!?]")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
+_DATE_IN_FRONT_MATTER = re.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """Replace a span with spaces, keeping newlines so lines stay where they are."""
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _mask_markdown(text: str, chars: list[str], index: LineIndex) -> list[tuple[int, int]]:
+    """Blank Markdown code, link targets and emphasis marks; return code block line ranges."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    code_lines: list[tuple[int, int]] = []
+    for token in md.parse(text):
+        if token.type in ("fence", "code_block", "html_block") and token.map:
+            first, last = token.map
+            if token.type == "html_block" and "<!--" in token.content:
+                continue  # comments are handled (and read for suppressions) separately
+            code_lines.append((first, last))
+            start = index.starts[first]
+            end = index.starts[last] if last < len(index.starts) else len(text)
+            _blank(chars, start, end)
+    for m in _INLINE_CODE.finditer("".join(chars)):
+        _blank(chars, m.start(), m.end())
+    for m in _MD_LINK_TARGET.finditer("".join(chars)):
+        _blank(chars, m.start(), m.end())
+    for m in _MD_EMPHASIS.finditer("".join(chars)):
+        _blank(chars, m.start(), m.end())
+    return code_lines
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr rev hon pres supt
+    insp det fr messrs mt ft no nos vs etc al approx dept est inc ltd co corp bros univ
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g ph.d b.a m.a n.y l.a""".split()
+)
+_SENTENCE_END = re.compile(
+    r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9"“‘(\[])"""  # terminal punctuation + closers
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``prose[start:end]`` into sentence spans (offsets into prose).
+
+    Robust to abbreviations ("U.S.", "Dr.", "Sept. 30"), decimals ("3.5"), initials
+    ("J. Smith") and quotes that end a sentence (“... said.” Next).
+    """
+    spans: list[tuple[int, int]] = []
+    segment = prose[start:end]
+    cursor = 0
+    for m in _SENTENCE_END.finditer(segment):
+        punct_end = m.end()
+        if m.group().startswith("."):
+            head = segment[max(0, m.start() - 12) : m.start() + 1]
+            w = _WORD_BEFORE.search(head)
+            if w:
+                word = w.group(1).lower()
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
+        piece_start = cursor
+        while piece_start < punct_end and segment[piece_start].isspace():
+            piece_start += 1
+        if piece_start < punct_end:
+            spans.append((start + piece_start, start + punct_end))
+        cursor = punct_end
+    piece_start = cursor
+    while piece_start < len(segment) and segment[piece_start].isspace():
+        piece_start += 1
+    piece_end = len(segment)
+    while piece_end > piece_start and segment[piece_end - 1].isspace():
+        piece_end -= 1
+    if piece_start < piece_end:
+        spans.append((start + piece_start, start + piece_end))
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# Quotes
+
+_OPENERS = {"“": "”", "„": "”", '"': '"', "«": "»"}
+_ANY_DOUBLE = "“”„\"«»"
+
+
+def find_quotes(prose: str, start: int, end: int) -> list[Quote]:
+    """Double-quotation spans in one paragraph, straight and curly, with their marks.
+
+    A mark is an opener when it is not preceded by a word character (or is a
+    typographic opener), a closer otherwise; a straight mark closed by a curly one is
+    kept as a quote with mismatched marks so the quotation checks can report it.
+    """
+    quotes: list[Quote] = []
+    open_at = -1
+    open_mark = ""
+    for i in range(start, end):
+        ch = prose[i]
+        if ch not in _ANY_DOUBLE:
+            continue
+        prev = prose[i - 1] if i > start else " "
+        nxt = prose[i + 1] if i + 1 < end else " "
+        if open_at < 0:
+            if ch in "“„«" or (ch == '"' and (not (prev.isalnum() or prev in ".,;:!?") or not nxt.isspace())):
+                open_at, open_mark = i, ch
+            continue
+        # inside a quote: a closer ends it
+        if ch in "”»" or (ch == '"' and (prev.isalnum() or prev in ".,;:!?)—–-…'’" or nxt.isspace() or nxt in ".,;:!?)")):
+            quotes.append(Quote(open_at, i + 1, open_mark, ch, True))
+            open_at = -1
+        elif ch in "“„«":
+            # a new opener inside an open quote: the earlier one was never closed
+            quotes.append(Quote(open_at, i, open_mark, "", False))
+            open_at, open_mark = i, ch
+    if open_at >= 0:
+        stop = end
+        while stop > open_at + 1 and prose[stop - 1].isspace():
+            stop -= 1
+        quotes.append(Quote(open_at, stop, open_mark, "", False))
+    return quotes
+
+
+# ---------------------------------------------------------------------------
+# Blocks
+
+_HEADING_MD = re.compile(r"^ {0,3}#{1,6}\s")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_READ_MORE = re.compile(r"^\s*(?:read more|read also|see also|related|more:|watch)\b", re.I)
+_CAPTION = re.compile(r"\((?:photo|photograph|image|picture|video|credit|file photo)\b[^)]*\)\s*$|^\s*\((?:L-R|R-L|L to R|from left)\)", re.I)
+_TERMINAL = re.compile(r"[.!?:;…\"”’)]\s*$")
+
+
+def _classify_line(line: str, markdown: bool) -> str:
+    if markdown and _HEADING_MD.match(line):
+        return "heading"
+    if markdown and line.lstrip().startswith(">"):
+        return "blockquote"
+    if markdown and _LIST_ITEM.match(line):
+        return "list-item"
+    if _READ_MORE.match(line):
+        return "read-more"
+    if _CAPTION.search(line):
+        return "caption"
+    return "paragraph"
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short stand-alone line without terminal punctuation (plain-text headline)."""
+    words = line.split()
+    return 0 < len(words) <= 14 and not _TERMINAL.search(line) and line[:1].isupper()
+
+
+# ---------------------------------------------------------------------------
+# Document
+
+
+@dataclass
+class Document:
+    """One source document. Construct with :func:`Document.from_text`."""
+
+    text: str
+    path: str = "-"
+    markdown: bool = False
+    prose: str = ""
+    index: LineIndex = field(default=None)  # type: ignore[assignment]
+    blocks: list[Block] = field(default_factory=list)
+    comments: list[tuple[int, int, str]] = field(default_factory=list)  # HTML comments (start, end, body)
+    front_matter: dict = field(default_factory=dict)
+    date: _dt.date | None = None
+    date_source: str = ""
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "-", markdown: bool | None = None,
+                  date: _dt.date | None = None, date_source: str = "") -> "Document":
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if markdown is None:
+            markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
+        doc = cls(text=text, path=path, markdown=markdown)
+        doc.index = LineIndex(text)
+        chars = list(text)
+        fm = _FRONT_MATTER.match(text)
+        if fm:
+            doc.front_matter = _read_front_matter(fm.group(1))
+            _blank(chars, 0, fm.end())
+        for m in _HTML_COMMENT.finditer(text):
+            doc.comments.append((m.start(), m.end(), m.group()[4:-3].strip()))
+            _blank(chars, m.start(), m.end())
+        if markdown:
+            _mask_markdown(text, chars, doc.index)
+        masked = "".join(chars)
+        for pattern in (_URL, _EMAIL):
+            for m in pattern.finditer(masked):
+                _blank(chars, m.start(), m.end())
+        doc.prose = "".join(chars)
+        doc.blocks = _split_blocks(doc.prose, doc.index, markdown)
+        if date is not None:
+            doc.date, doc.date_source = date, date_source or "given"
+        elif isinstance(doc.front_matter.get("date"), _dt.date):
+            doc.date, doc.date_source = doc.front_matter["date"], "front matter"
+        return doc
+
+    # -- positions -------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.index.position(offset)
+
+    def line_of(self, offset: int) -> int:
+        return self.index.position(offset)[0]
+
+    # -- derived structure (computed once, on first use) --------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for bi, b in enumerate(self.blocks):
+            for s, e in split_sentences(self.prose, b.start, b.end):
+                out.append(Sentence(s, e, bi))
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence containing ``offset``, or None."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
+            return i if offset < self.sentences[i].end else None
+        return None
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return i
+        return None
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        out: list[Quote] = []
+        for b in self.blocks:
+            out.extend(find_quotes(self.prose, b.start, b.end))
+        return out
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        if i >= 0 and offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def in_scope(self, offset: int, scope: str) -> bool:
+        if scope == "quote":
+            return self.quote_at(offset) is not None
+        if scope == "prose":
+            return self.quote_at(offset) is None
+        bi = self.block_at(offset)
+        return bi is not None and self.blocks[bi].kind == scope
+
+    @cached_property
+    def facts(self):
+        """Facts extracted once per document and shared by all checks."""
+        from .facts import Facts
+
+        return Facts(self)
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(re.findall(r"\w+(?:['’]\w+)*", self.prose))
+
+
+def _read_front_matter(body: str) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict):
+        m = _DATE_IN_FRONT_MATTER.search(body)
+        data = {"date": m.group(1)} if m else {}
+    value = data.get("date")
+    if isinstance(value, _dt.datetime):
+        data["date"] = value.date()
+    elif isinstance(value, str):
+        try:
+            data["date"] = _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            data.pop("date")
+    return data
+
+
+def _split_blocks(prose: str, index: LineIndex, markdown: bool) -> list[Block]:
+    """Paragraph-like blocks. In plain text that is not hard-wrapped, each line is one."""
+    n_lines = len(index.starts)
+    line_spans = [index.line_span(i + 1) for i in range(n_lines)]
+    longest = max((e - s for s, e in line_spans), default=0)
+    one_line_paragraphs = not markdown and longest > 100
+    blocks: list[Block] = []
+    cur_start = cur_end = -1
+    cur_kind = "paragraph"
+
+    def flush():
+        nonlocal cur_start
+        if cur_start >= 0:
+            blocks.append(Block(cur_start, cur_end, cur_kind))
+        cur_start = -1
+
+    for s, e in line_spans:
+        if e > s and prose[e - 1] == "\r":
+            e -= 1
+        line = prose[s:e]
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        ls = s + (len(line) - len(line.lstrip()))
+        le = s + len(line.rstrip())
+        kind = _classify_line(line, markdown)
+        if one_line_paragraphs or kind in ("heading", "list-item") or cur_start < 0 or (
+            kind != cur_kind and kind != "paragraph"
+        ):
+            flush()
+            cur_start, cur_end, cur_kind = ls, le, kind
+        else:
+            cur_end = le
+    flush()
+    if not markdown:
+        # a stand-alone short line without final punctuation is a headline
+        blocks = [
+            Block(b.start, b.end, "heading")
+            if b.kind == "paragraph" and "\n" not in prose[b.start : b.end] and _looks_like_heading(prose[b.start : b.end])
+            else b
+            for b in blocks
+        ]
+    return blocks

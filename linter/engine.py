@@ -1,0 +1,309 @@
+"""The engine: document -> facts -> checks -> diagnostics -> suppressions/severity.
+
+Pure per document: :func:`lint_text` takes text and a config and returns a list of
+picklable :class:`Diagnostic`; nothing global is mutated, so it maps onto a process
+pool or a distributed map unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import suppress
+from .config import Config
+from .diagnostics import SEVERITY_RANK, Diagnostic, Finding, Related, assign_fingerprints
+from .document import Document
+from .kinds._regex import RuleTimeout
+from .kinds.base import CATEGORIES, Context, RuleBase
+from .ruleset import RuleSet, load_rules
+
+
+class SelectionError(Exception):
+    """A --select/--ignore/severity entry names no rule, prefix or category."""
+
+
+@dataclass(frozen=True)
+class MetaRule:
+    """A diagnostic factlint itself emits (not from a YAML rule)."""
+
+    id: str
+    name: str
+    severity: str
+    category: str
+    description: str
+
+
+META_RULES = {
+    m.id: m
+    for m in (
+        MetaRule("F001", "unreadable-file", "error", "meta",
+                 "The file could not be read or decoded as UTF-8, or is over the size limit; it was not linted."),
+        MetaRule("F002", "unused-suppression", "warning", "meta",
+                 "A factlint-disable comment that suppresses nothing: remove it so it cannot hide a future finding."),
+        MetaRule("F003", "rule-timeout", "error", "meta",
+                 "A rule's regular expression ran past its time budget on this file (catastrophic backtracking?). "
+                 "The rule was skipped for this file; the other rules ran."),
+    )
+}
+
+
+# ---------------------------------------------------------------------------
+# Rule selection
+
+
+def _matches(selector: str, rule) -> bool:
+    if selector == "ALL":
+        return True
+    return (
+        rule.id == selector
+        or rule.name == selector
+        or rule.category == selector
+        or (selector[:1].isupper() and rule.id.startswith(selector))
+    )
+
+
+def _exact(selector: str, rule) -> bool:
+    return selector in (rule.id, rule.name, "ALL")
+
+
+def select_rules(ruleset: RuleSet, config: Config) -> list[RuleBase]:
+    """The rules to run: ``select`` (or the on-by-default set) + ``extend-select`` - ``ignore``.
+
+    A rule that is off by default runs only when named by id or name (or ``ALL``).
+    """
+    every = list(ruleset.rules) + list(META_RULES.values())
+    for selector in [*(config.select or []), *config.extend_select, *config.ignore, *config.severity]:
+        if not any(_matches(selector, r) for r in every) and selector not in CATEGORIES:
+            raise SelectionError(f"unknown rule id, prefix, name or category: '{selector}'")
+
+    def chosen(rule, selectors) -> bool:
+        return any(_exact(s, rule) or (getattr(rule, "enabled", True) and _matches(s, rule)) for s in selectors)
+
+    active = []
+    for rule in ruleset.rules:
+        on = chosen(rule, config.select) if config.select is not None else rule.enabled
+        on = on or chosen(rule, config.extend_select)
+        if on and not any(_matches(s, rule) for s in config.ignore):
+            if config.severity.get(rule.id) != "off" and config.severity.get(rule.name) != "off":
+                active.append(rule)
+    return active
+
+
+def meta_enabled(rule_id: str, config: Config) -> bool:
+    meta = META_RULES[rule_id]
+    return not any(_matches(s, meta) for s in config.ignore) and config.severity.get(rule_id) != "off"
+
+
+@lru_cache(maxsize=8)
+def _cached_rules(dirs: tuple[str, ...], builtin: bool) -> RuleSet:
+    return load_rules(list(dirs), builtin=builtin)
+
+
+def rules_for(config: Config) -> RuleSet:
+    """The rule set a config asks for (loaded once per process and reused)."""
+    return _cached_rules(tuple(config.rules), config.builtin_rules)
+
+
+# ---------------------------------------------------------------------------
+# Linting one document
+
+
+@dataclass
+class Timing:
+    """Seconds spent per rule (``--timing``)."""
+
+    per_rule: dict[str, float] = field(default_factory=dict)
+
+    def add(self, rule_id: str, seconds: float) -> None:
+        self.per_rule[rule_id] = self.per_rule.get(rule_id, 0.0) + seconds
+
+
+def _severity(rule_id: str, name: str, default: str, config: Config, override) -> str:
+    for table in (override.severity if override else {}, config.severity):
+        for key in (rule_id, name):
+            if key in table and table[key] != "off":
+                return table[key]
+    return default
+
+
+def lint_document(doc: Document, config: Config, rules: list[RuleBase], ruleset: RuleSet | None = None,
+                  timing: Timing | None = None) -> list[Diagnostic]:
+    ctx = Context(config, ruleset.wordlists if ruleset else {})
+    override = config.overrides_for(doc.path)
+    ignored = override.ignore if override else []
+    diagnostics: list[Diagnostic] = []
+    for rule in rules:
+        if any(_matches(s, rule) for s in ignored):
+            continue
+        severity = _severity(rule.id, rule.name, rule.severity, config, override)
+        started = time.perf_counter()
+        try:
+            findings = list(rule.check(doc, ctx))
+        except RuleTimeout:
+            if meta_enabled("F003", config):
+                diagnostics.append(_meta(doc, "F003", 0, 0,
+                                         f"rule {rule.id} ({rule.source or 'built-in'}) timed out on this file and was skipped"))
+            findings = []
+        if timing is not None:
+            timing.add(rule.id, time.perf_counter() - started)
+        for f in findings:
+            if _in_scope(doc, rule, f):
+                diagnostics.append(_to_diagnostic(doc, rule, f, severity))
+    directives = suppress.parse_directives(doc)
+    if directives:
+        diagnostics = suppress.apply(doc, diagnostics, directives)
+        if config.report_unused_suppressions and meta_enabled("F002", config):
+            active = {r.id for r in rules}
+            for d in directives:
+                if not d.used and (not d.ids or any(any(a == i or a.startswith(i) for a in active) for i in d.ids)):
+                    what = ", ".join(d.ids) if d.ids else "any rule"
+                    diagnostics.append(_meta(doc, "F002", d.start, d.end, f"suppression of {what} suppresses nothing"))
+    diagnostics = _dedupe(sorted(diagnostics, key=Diagnostic.sort_key))
+    assign_fingerprints(diagnostics)
+    return diagnostics
+
+
+def _in_scope(doc: Document, rule: RuleBase, f: Finding) -> bool:
+    scope = rule.scope
+    if scope.include and not any(doc.in_scope(f.start, s) for s in scope.include):
+        return False
+    return not any(doc.in_scope(f.start, s) for s in scope.exclude)
+
+
+def _to_diagnostic(doc: Document, rule: RuleBase, f: Finding, severity: str) -> Diagnostic:
+    line, col = doc.position(f.start)
+    end_line, end_col = doc.position(f.end)
+    related = []
+    for r in f.related:
+        rl, rc = doc.position(r.start)
+        rel, rec = doc.position(r.end)
+        related.append(Related(r.start, r.end, r.message, doc.path, rl, rc, rel, rec))
+    message = f.message if f.message is not None else rule.format_message(f.values)
+    return Diagnostic(
+        path=doc.path, start=f.start, end=f.end, line=line, column=col, end_line=end_line, end_column=end_col,
+        severity=severity, rule=rule.id, name=rule.name, category=rule.category, message=message,
+        text=doc.text[f.start : f.end], suggestions=list(f.suggestions), related=related, fix=f.fix,
+    )
+
+
+def _meta(doc: Document, rule_id: str, start: int, end: int, message: str) -> Diagnostic:
+    m = META_RULES[rule_id]
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    return Diagnostic(doc.path, start, end, line, col, end_line, end_col, m.severity, m.id, m.name,
+                      m.category, message, doc.text[start:end])
+
+
+def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen = set()
+    for d in diagnostics:
+        key = (d.start, d.end, d.rule, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def lint_text(text: str, *, path: str | None = None, config: Config | None = None,
+              markdown: bool | None = None, ruleset: RuleSet | None = None) -> list[Diagnostic]:
+    """Lint one document given as text. Markdown is inferred from ``path``'s suffix."""
+    config = config or Config()
+    ruleset = ruleset or rules_for(config)
+    rules = select_rules(ruleset, config)
+    doc = Document.from_text(text, path=path or "-", markdown=markdown, date=config.date,
+                             date_source="--date/config" if config.date else "")
+    return lint_document(doc, config, rules, ruleset)
+
+
+# ---------------------------------------------------------------------------
+# Files
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic]
+    text: str | None = None  # kept only when a reporter needs the source
+    document_date: str | None = None
+    date_source: str = ""
+
+
+class PathError(Exception):
+    """A path given on the command line does not exist."""
+
+
+def collect_files(paths: Iterable[str], config: Config) -> list[str]:
+    """Files to lint, in a deterministic order: folders recursively by extension,
+    explicit files whatever their extension; hidden folders skipped."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        if os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for name in files:
+                    full = os.path.join(root, name)
+                    if os.path.splitext(name)[1].lower() in config.extensions and not config.is_excluded(full):
+                        found.append(full)
+            out.extend(sorted(found))
+        elif os.path.isfile(p):
+            out.append(p)
+        else:
+            raise PathError(f"{p}: no such file or folder")
+    seen = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
+
+
+def read_source(path: str, config: Config, stdin_text: str | None = None) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason the file cannot be linted)."""
+    if path == "-" and stdin_text is not None:
+        return stdin_text, None
+    try:
+        size = os.path.getsize(path)
+        if size > config.max_file_size:
+            return None, f"file is {size:,} bytes, over the {config.max_file_size:,}-byte limit (max-file-size)"
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return None, f"cannot read file: {exc.strerror or exc}"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return None, f"cannot decode as UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+
+
+def lint_file(path: str, config: Config, ruleset: RuleSet, rules: list[RuleBase], *,
+              display_path: str | None = None, stdin_text: str | None = None, keep_text: bool = False,
+              timing: Timing | None = None) -> FileResult:
+    shown = display_path or path
+    text, error = read_source(path, config, stdin_text)
+    if text is None:
+        diag = Diagnostic(shown, 0, 0, 1, 1, 1, 1, "error", "F001", "unreadable-file", "meta", error, "")
+        assign_fingerprints([diag])
+        return FileResult(shown, [diag] if meta_enabled("F001", config) else [])
+    doc = Document.from_text(text, path=shown, date=config.date, date_source="--date/config" if config.date else "")
+    diagnostics = lint_document(doc, config, rules, ruleset, timing)
+    return FileResult(shown, diagnostics, text if keep_text else None,
+                      doc.date.isoformat() if doc.date else None, doc.date_source)
+
+
+def lint_paths(paths: Iterable[str], *, config: Config | None = None, keep_text: bool = False) -> Iterator[FileResult]:
+    """Lint files and folders one document at a time (only one document's facts in memory)."""
+    config = config or Config()
+    ruleset = rules_for(config)
+    rules = select_rules(ruleset, config)
+    for path in collect_files(paths, config):
+        yield lint_file(path, config, ruleset, rules, keep_text=keep_text)
+
+
+def fails(diagnostics: Iterable[Diagnostic], fail_on: str) -> bool:
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[d.severity] >= threshold for d in diagnostics)

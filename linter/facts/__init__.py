@@ -1,0 +1,36 @@
+"""Facts extracted once per document and shared by every check.
+
+Each kind of fact lives in its own module and is computed lazily, on first use, so
+a run that selects no numeric rule never pays for number extraction. A check reads
+``doc.facts.<name>``; it never re-parses the text for the same thing.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+
+class Facts:
+    def __init__(self, doc):
+        self.doc = doc
+
+    @cached_property
+    def quantities(self):
+        """Numbers and quantities (value, interval, unit, counted noun) in document order."""
+        from .numbers import extract_quantities
+
+        return extract_quantities(self.doc)
+
+    @cached_property
+    def times(self):
+        """Time expressions, absolute and relative, resolved against the document date."""
+        from .dates import extract_times
+
+        return extract_times(self.doc)
+
+    @cached_property
+    def attributions(self):
+        """Each direct quote with its speaker and cue, if any."""
+        from .quotes import attribute_quotes
+
+        return attribute_quotes(self.doc)

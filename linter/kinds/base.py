@@ -1,0 +1,131 @@
+"""The fields every rule has, whatever its kind, and the embedded-example model.
+
+A rule kind is one module in ``linter/kinds/`` that defines a pydantic model
+subclassing :class:`RuleBase` with ``kind: Literal["..."]`` and a ``check(doc, ctx)``
+method yielding :class:`~linter.diagnostics.Finding`. The kind registry discovers it;
+nothing else needs to change to add a kind.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Iterable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..diagnostics import Finding
+from ..document import SCOPES
+
+CATEGORIES = (
+    "number", "arithmetic", "contradiction", "date", "attribution",
+    "quotation", "duplication", "consistency", "style",
+)
+Category = Literal[
+    "number", "arithmetic", "contradiction", "date", "attribution",
+    "quotation", "duplication", "consistency", "style",
+]
+Severity = Literal["error", "warning", "info"]
+Scope = Literal[SCOPES]  # type: ignore[valid-type]
+
+_MARKER = re.compile(r"<(marker|related)>(.*?)</\1>", re.S)
+
+
+class Example(BaseModel):
+    """An embedded test. ``<marker>…</marker>`` marks where the rule must fire; an
+    example without markers must not fire. ``<related>…</related>`` marks the other
+    side of a contradiction or duplicate."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    suggestions: list[str] | None = None
+    message: str | None = None  # a substring the first diagnostic's message must contain
+    date: str | None = None  # document date, YYYY-MM-DD
+    markdown: bool = False
+
+    def parse(self) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+        """The plain text plus the marked and related spans (offsets into the plain text)."""
+        plain: list[str] = []
+        marks: list[tuple[int, int]] = []
+        related: list[tuple[int, int]] = []
+        pos = 0
+        length = 0
+        for m in _MARKER.finditer(self.text):
+            before = self.text[pos : m.start()]
+            plain.append(before)
+            length += len(before)
+            (marks if m.group(1) == "marker" else related).append((length, length + len(m.group(2))))
+            plain.append(m.group(2))
+            length += len(m.group(2))
+            pos = m.end()
+        plain.append(self.text[pos:])
+        return "".join(plain), marks, related
+
+    @property
+    def fires(self) -> bool:
+        return "<marker>" in self.text
+
+
+class ScopeFilter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    include: list[Scope] = Field(default_factory=list)
+    exclude: list[Scope] = Field(default_factory=list)
+
+
+class Context:
+    """What a check may read besides the document: the config and the word lists."""
+
+    def __init__(self, config=None, wordlists: dict[str, list[str]] | None = None):
+        self.config = config
+        self.wordlists = wordlists or {}
+
+
+class RuleBase(BaseModel):
+    """Fields shared by all rule kinds (see README, "Writing a rule")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+    id: str = Field(pattern=r"^[A-Z]{1,3}\d{3}$")
+    name: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    kind: str
+    category: Category
+    severity: Severity
+    message: str
+    description: str
+    link: str | None = None
+    enabled: bool = True
+    scope: ScopeFilter = Field(default_factory=ScopeFilter)
+    examples: list[Example] = Field(min_length=2)
+
+    # filled in by the loader
+    source: str = Field(default="", exclude=True)
+
+    # the word lists a rule of this kind may name, for validation at load time
+    wordlist_fields: ClassVar[tuple[str, ...]] = ()
+
+    @field_validator("examples")
+    @classmethod
+    def _needs_both(cls, examples: list[Example]) -> list[Example]:
+        if not any(e.fires for e in examples):
+            raise ValueError("needs at least one example that fires (with <marker>…</marker>)")
+        if all(e.fires for e in examples):
+            raise ValueError("needs at least one example that must not fire (no marker)")
+        return examples
+
+    # -- interface for kinds ------------------------------------------------
+    def prepare(self, wordlists: dict[str, list[str]]) -> None:
+        """Compile what the rule needs once (regexes, word sets). Called by the loader."""
+
+    def check(self, doc, ctx) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def format_message(self, values: dict) -> str:
+        try:
+            return self.message.format_map(_Defaulting(values))
+        except (ValueError, IndexError):
+            return self.message
+
+
+class _Defaulting(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"

@@ -1,0 +1,95 @@
+"""``pattern``: a regex or a word list, with exceptions, scope and suggestions.
+
+The general-purpose kind, like Vale's ``existence`` and LanguageTool's pattern
+rules: a match is a finding unless an exception pattern overlaps it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from itertools import accumulate
+from typing import Literal
+
+import regex
+from pydantic import Field, PrivateAttr, model_validator
+
+from ..diagnostics import Finding
+from ._regex import compile_user, finditer, words_pattern
+from .base import RuleBase
+
+
+class Rule(RuleBase):
+    """Report every match of ``pattern`` (or of any word in ``words``/``wordlist``).
+
+    The message may use ``{match}`` and the pattern's named groups; ``suggest`` holds
+    templates for replacement suggestions in the same form.
+    """
+
+    kind: Literal["pattern"]
+    pattern: str | None = None
+    words: list[str] = Field(default_factory=list)
+    wordlist: str | None = None
+    ignore_case: bool = False
+    exceptions: list[str] = Field(default_factory=list)
+    suggest: list[str] = Field(default_factory=list)
+
+    _compiled: regex.Pattern | None = PrivateAttr(default=None)
+    _exceptions: list[regex.Pattern] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        given = [x for x in (self.pattern, self.words or None, self.wordlist) if x]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'pattern', 'words' or 'wordlist'")
+        if self.pattern:
+            try:
+                compile_user(self.pattern, self.ignore_case)
+            except regex.error as exc:
+                raise ValueError(f"invalid regex in 'pattern': {exc}") from None
+        for p in self.exceptions:
+            try:
+                compile_user(p, self.ignore_case)
+            except regex.error as exc:
+                raise ValueError(f"invalid regex in 'exceptions': {exc}") from None
+        return self
+
+    def wordlists_used(self) -> list[str]:
+        return [self.wordlist] if self.wordlist else []
+
+    def prepare(self, wordlists):
+        if self.pattern:
+            source = self.pattern
+        else:
+            source = words_pattern(self.words or wordlists[self.wordlist])
+        self._compiled = compile_user(source, self.ignore_case)
+        self._exceptions = [compile_user(p, self.ignore_case) for p in self.exceptions]
+
+    def check(self, doc, ctx):
+        text = doc.prose
+        excepted = SpanSet(m.span() for ex in self._exceptions for m in finditer(ex, text))
+        for m in finditer(self._compiled, text):
+            start, end = m.span()
+            if start == end or excepted.overlaps(start, end):
+                continue
+            values = {k: v for k, v in m.groupdict().items() if v is not None}
+            values["match"] = m.group()
+            suggestions = [s.format_map(_Values(values)) for s in self.suggest]
+            yield Finding(start, end, values, suggestions=suggestions)
+
+
+class SpanSet:
+    """Sorted spans answering "does anything overlap [start, end)?" in O(log n)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
+
+
+class _Values(dict):
+    def __missing__(self, key):
+        return ""

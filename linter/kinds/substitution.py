@@ -1,0 +1,89 @@
+"""``substitution``: house spellings, a wrong -> right map whose right form is a safe fix.
+
+Like Vale's ``substitution``: each key is a word or phrase (or a regex when
+``regex: true``), each value the form to use. ``--fix`` applies these and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex as _re
+from pydantic import Field, PrivateAttr, model_validator
+
+from ..diagnostics import Finding
+from ._regex import compile_user, finditer, words_pattern
+from .base import RuleBase
+
+
+class Rule(RuleBase):
+    """Report each ``swap`` key found in the text; suggest (and fix to) its value.
+
+    The message may use ``{match}`` (the text found) and ``{replacement}``.
+    """
+
+    kind: Literal["substitution"]
+    swap: dict[str, str] = Field(default_factory=dict)
+    wordlist: str | None = None  # a word list of "wrong: right" entries
+    ignore_case: bool = False
+    regex: bool = False
+
+    _compiled: _re.Pattern | None = PrivateAttr(default=None)
+    _lookup: dict[str, str] = PrivateAttr(default_factory=dict)
+    _patterns: list[tuple[_re.Pattern, str]] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        if bool(self.swap) == bool(self.wordlist):
+            raise ValueError("give exactly one of 'swap' or 'wordlist'")
+        if self.regex and self.wordlist:
+            raise ValueError("'regex: true' needs an inline 'swap' map")
+        return self
+
+    def wordlists_used(self) -> list[str]:
+        return [self.wordlist] if self.wordlist else []
+
+    def prepare(self, wordlists):
+        pairs = self.swap or _pairs(wordlists[self.wordlist])
+        if self.regex:
+            self._patterns = [(compile_user(k, self.ignore_case), v) for k, v in pairs.items()]
+            return
+        self._lookup = {_key(k, self.ignore_case): v for k, v in pairs.items()}
+        self._compiled = compile_user(words_pattern(list(pairs)), self.ignore_case)
+
+    def check(self, doc, ctx):
+        text = doc.prose
+        if self.regex:
+            for pattern, template in self._patterns:
+                for m in finditer(pattern, text):
+                    if m.start() == m.end():
+                        continue
+                    right = m.expand(template)
+                    if right != m.group():
+                        yield _finding(m.start(), m.end(), m.group(), right)
+            return
+        for m in finditer(self._compiled, text):
+            right = self._lookup.get(_key(m.group(), self.ignore_case))
+            if right is not None and right != m.group():
+                yield _finding(m.start(), m.end(), m.group(), right)
+
+
+def _finding(start: int, end: int, wrong: str, right: str) -> Finding:
+    return Finding(start, end, {"match": wrong, "replacement": right}, suggestions=[right], fix=right)
+
+
+def _key(phrase: str, ignore_case: bool) -> str:
+    phrase = " ".join(phrase.split())
+    return phrase.lower() if ignore_case else phrase
+
+
+def _pairs(entries) -> dict[str, str]:
+    """A substitution word list holds 'wrong: right' strings or one-key mappings."""
+    pairs: dict[str, str] = {}
+    for entry in entries:
+        if isinstance(entry, dict):
+            pairs.update({str(k): str(v) for k, v in entry.items()})
+        else:
+            wrong, _, right = str(entry).partition(":")
+            pairs[wrong.strip()] = right.strip()
+    return pairs

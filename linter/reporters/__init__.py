@@ -1,0 +1,46 @@
+"""Reporters: one module per ``--format``, each with ``report(results, out, run)``.
+
+``results`` is the list of :class:`~linter.engine.FileResult`; ``run`` is a
+:class:`RunInfo` with what a format may need besides the diagnostics (rule
+metadata, colour, the tool version). A new format is one new module here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RunInfo:
+    version: str
+    rules: dict = field(default_factory=dict)  # id -> rule (RuleBase or MetaRule)
+    color: bool = False
+    excerpt: bool = False
+    fail_on: str = "warning"
+
+
+def formats() -> list[str]:
+    return sorted(
+        i.name.replace("_", "-").removesuffix("-") for i in pkgutil.iter_modules(__path__) if not i.name.startswith("_")
+    )
+
+
+def get(name: str):
+    module = name.replace("-", "_")
+    if module == "json":
+        module = "json_"
+    return importlib.import_module(f"{__name__}.{module}")
+
+
+# Which formats need the source text of each file (for excerpts or a proof view).
+NEEDS_SOURCE = {"text", "html"}
+
+
+def summary_counts(results) -> dict:
+    counts = {"files": len(results), "errors": 0, "warnings": 0, "infos": 0}
+    for r in results:
+        for d in r.diagnostics:
+            counts[d.severity + "s"] += 1
+    return counts

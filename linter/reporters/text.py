@@ -1,0 +1,55 @@
+"""``--format text``: ``path:line:col: severity: message [ID name]`` and a summary line.
+
+On a terminal, each line is followed by the source line with carets under the span.
+"""
+
+from __future__ import annotations
+
+from . import summary_counts
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def format_line(d, color: bool = False) -> str:
+    sev = f"{_COLORS[d.severity]}{d.severity}{_RESET}" if color else d.severity
+    loc = f"{d.path}:{d.line}:{d.column}"
+    if color:
+        loc = f"{_BOLD}{loc}{_RESET}"
+    return f"{loc}: {sev}: {d.message} [{d.rule} {d.name}]"
+
+
+def _excerpt(text: str, d, color: bool) -> list[str]:
+    lines = text.splitlines()
+    if not (0 < d.line <= len(lines)):
+        return []
+    src = lines[d.line - 1].rstrip("\r")
+    width = (d.end_column - d.column) if d.end_line == d.line else len(src) - d.column + 1
+    caret = " " * (d.column - 1) + "^" * max(1, width)
+    gutter = f"{d.line:>5} | "
+    if color:
+        caret = f"{_COLORS[d.severity]}{caret}{_RESET}"
+    return [gutter + src, " " * (len(gutter) - 2) + "| " + caret]
+
+
+def report(results, out, run) -> None:
+    for r in results:
+        for d in r.diagnostics:
+            out.write(format_line(d, run.color) + "\n")
+            if run.excerpt and r.text is not None:
+                for extra in _excerpt(r.text, d, run.color):
+                    out.write(extra + "\n")
+            for rel in d.related if run.excerpt else ():
+                out.write(f"      {rel.path}:{rel.line}:{rel.column}: note: {rel.message}\n")
+    c = summary_counts(results)
+    total = c["errors"] + c["warnings"] + c["infos"]
+    files = f"{c['files']} file" + ("" if c["files"] == 1 else "s")
+    if total == 0:
+        out.write(f"No problems found in {files}.\n")
+    else:
+        out.write(
+            f"Found {total} problem{'s' if total != 1 else ''} in {files} "
+            f"({c['errors']} error{'s' if c['errors'] != 1 else ''}, "
+            f"{c['warnings']} warning{'s' if c['warnings'] != 1 else ''}, "
+            f"{c['infos']} info{'s' if c['infos'] != 1 else ''}).\n"
+        )

@@ -1,0 +1,163 @@
+"""Loading rule packs: YAML rule files and word lists, validated, with errors that point
+at the file, line and field.
+
+A rule pack is a folder: every ``*.yaml`` file in it (recursively) is one rule, except
+files under a ``wordlists/`` folder, which are word lists::
+
+    name: reporting-verbs
+    description: Verbs that attribute speech.
+    words: [said, says, told, ...]
+
+A user pack's word list with the name of a built-in one extends it, unless it says
+``replace: true``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .kinds import rule_adapter
+from .kinds.base import RuleBase
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class RuleSetError(Exception):
+    """A rule pack could not be loaded; the message names file, line and field."""
+
+
+def builtin_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    packaged = here / "_rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
+
+
+@dataclass
+class RuleSet:
+    rules: list[RuleBase] = field(default_factory=list)
+    wordlists: dict[str, list] = field(default_factory=dict)
+
+    def by_id(self) -> dict[str, RuleBase]:
+        return {r.id: r for r in self.rules}
+
+
+def load_rules(extra_dirs: list[str | os.PathLike] | None = None, *, builtin: bool = True) -> RuleSet:
+    """Load the built-in pack (unless ``builtin=False``) and any extra packs, in order."""
+    dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs or []]
+    raw_rules: list[tuple[Path, dict, yaml.Node]] = []
+    wordlists: dict[str, list] = {}
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleSetError(f"{d}: rules folder not found")
+        for path in sorted(d.rglob("*.y*ml")):
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            data, node = _read_yaml(path)
+            if "wordlists" in path.relative_to(d).parts[:-1]:
+                _add_wordlist(wordlists, path, data, node)
+            else:
+                raw_rules.append((path, data, node))
+    rules: list[RuleBase] = []
+    seen: dict[str, Path] = {}
+    adapter = rule_adapter()
+    for path, data, node in raw_rules:
+        if not isinstance(data, dict):
+            raise RuleSetError(f"{path}:1: a rule file must be a mapping of fields")
+        try:
+            rule = adapter.validate_python(data)
+        except ValidationError as exc:
+            raise RuleSetError(_explain(path, node, exc)) from None
+        rule.source = str(path)
+        if rule.id in seen:
+            raise RuleSetError(f"{path}: rule id {rule.id} is already used by {seen[rule.id]}")
+        seen[rule.id] = path
+        for name in getattr(rule, "wordlists_used", lambda: [])():
+            if name not in wordlists:
+                known = ", ".join(sorted(wordlists)) or "none"
+                raise RuleSetError(f"{path}: unknown word list '{name}' (known: {known})")
+        rule.prepare(wordlists)
+        rules.append(rule)
+    rules.sort(key=lambda r: r.id)
+    return RuleSet(rules, wordlists)
+
+
+def _read_yaml(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleSetError(f"{path}: cannot read rule file: {exc}") from None
+    try:
+        node = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleSetError(f"{path}{where}: invalid YAML: {problem}") from None
+    return data, node
+
+
+def _add_wordlist(wordlists: dict, path: Path, data, node) -> None:
+    if not isinstance(data, dict) or "name" not in data or not isinstance(data.get("words"), list):
+        raise RuleSetError(f"{path}:1: a word list needs 'name' and a 'words' list")
+    unknown = set(data) - {"name", "description", "words", "replace"}
+    if unknown:
+        raise RuleSetError(f"{path}: unknown word-list field(s): {', '.join(sorted(unknown))}")
+    name = str(data["name"])
+    if data.get("replace") or name not in wordlists:
+        wordlists[name] = list(data["words"])
+    else:
+        wordlists[name] = wordlists[name] + [w for w in data["words"] if w not in wordlists[name]]
+
+
+def _explain(path: Path, node, exc: ValidationError) -> str:
+    """One line per problem: ``file:line: field: message``."""
+    lines = []
+    kinds = None
+    for err in exc.errors():
+        loc = list(err["loc"])
+        if err["type"] == "union_tag_invalid" or err["type"] == "union_tag_not_found":
+            from .kinds import rule_classes
+
+            kinds = ", ".join(sorted(rule_classes()))
+            line = _line_of(node, ["kind"]) if err["type"] == "union_tag_invalid" else 1
+            lines.append(f"{path}:{line}: kind: unknown or missing rule kind (known kinds: {kinds})")
+            continue
+        if loc and isinstance(loc[0], str) and node is not None and not _has_key(node, loc[0]):
+            loc = loc[1:]  # drop the discriminator tag pydantic puts first
+        line = _line_of(node, loc)
+        field_path = ".".join(str(p) for p in loc) or "(rule)"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field"
+        lines.append(f"{path}:{line}: {field_path}: {msg}")
+    return "\n".join(lines)
+
+
+def _has_key(node, key) -> bool:
+    return isinstance(node, yaml.MappingNode) and any(k.value == key for k, _ in node.value)
+
+
+def _line_of(node, loc) -> int:
+    """The 1-based line of the deepest YAML node along ``loc`` that exists."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == part:
+                    line = k.start_mark.line + 1
+                    node = v
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

@@ -1,0 +1,80 @@
+"""Inline suppressions, written as HTML comments in Markdown and plain text alike::
+
+    <!-- factlint-disable N101, A201 -- reason -->   ... <!-- factlint-enable N101, A201 -->
+    <!-- factlint-disable-next-line N101 -->
+    <!-- factlint-disable -->                         (every rule, to the end or an enable)
+
+A directive that suppresses nothing is itself reported (F002, like ruff's RUF100).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DIRECTIVE = re.compile(r"^factlint-(disable-next-line|disable-line|disable|enable)\b\s*(.*)$", re.S)
+
+
+@dataclass
+class Directive:
+    start: int
+    end: int
+    action: str
+    ids: list[str]  # empty = every rule
+    lo: int = 0  # suppressed offset range [lo, hi)
+    hi: int = 0
+    used: bool = False
+    closed_by: list["Directive"] = field(default_factory=list)
+
+    def covers(self, rule: str) -> bool:
+        return not self.ids or any(rule == i or (i.isalpha() and rule.startswith(i)) for i in self.ids)
+
+
+def parse_directives(doc) -> list[Directive]:
+    directives: list[Directive] = []
+    open_ranges: list[Directive] = []
+    for start, end, body in doc.comments:
+        m = _DIRECTIVE.match(body)
+        if not m:
+            continue
+        action, rest = m.group(1), m.group(2).split("--", 1)[0]
+        ids = [t for t in re.split(r"[\s,]+", rest.strip()) if t]
+        d = Directive(start, end, action, ids)
+        line = doc.line_of(start)
+        if action == "disable-next-line":
+            nxt = line + 1
+            n_lines = len(doc.index.starts)
+            while nxt <= n_lines:
+                s, e = doc.index.line_span(nxt)
+                if doc.text[s:e].strip():
+                    break
+                nxt += 1
+            d.lo, d.hi = doc.index.line_span(min(nxt, n_lines)) if nxt <= n_lines else (len(doc.text), len(doc.text))
+        elif action == "disable-line":
+            d.lo, d.hi = doc.index.line_span(line)
+        elif action == "disable":
+            d.lo, d.hi = end, len(doc.text)
+            open_ranges.append(d)
+        else:  # enable: closes matching open ranges
+            for o in open_ranges:
+                if o.hi == len(doc.text) and (not ids or set(o.ids) & set(ids) or not o.ids):
+                    o.hi = start
+            continue
+        directives.append(d)
+    return directives
+
+
+def apply(doc, diagnostics, directives):
+    """Drop suppressed diagnostics; mark the directives that were used."""
+    kept = []
+    for diag in diagnostics:
+        hit = None
+        for d in directives:
+            if d.lo <= diag.start < max(d.hi, d.lo + 1) and d.covers(diag.rule):
+                hit = d
+                break
+        if hit is None:
+            kept.append(diag)
+        else:
+            hit.used = True
+    return kept
