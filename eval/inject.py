@@ -196,6 +196,11 @@ _NOT_UNIT = {"am", "pm", "a", "and", "or", "to", "of", "in", "on", "at", "for", 
              "from", "with", "as", "was", "is", "are", "were"}
 
 
+_WEAK_UNITS = {"%", "percent", "per cent", "million", "billion", "trillion", "mln", "bln", "m",
+               "bn", "thousand", "hundred", "yuan", "euros", "dollars", "pounds", "rubles",
+               "roubles", "per", "more", "new", "other", "such", "major", "top", "main"}
+
+
 def _change_digit(num: str, rng: random.Random) -> str:
     digits = [i for i, c in enumerate(num) if c.isdigit()]
     # prefer the second significant digit ("1,500" -> "1,800"; "32" -> "35")
@@ -214,7 +219,7 @@ def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Inje
         unit = (unit or "").strip().lower()
         if _is_year(whole) and not frac and not cur:
             continue
-        if unit in _NOT_UNIT or not (unit or cur):
+        if not unit or unit in _NOT_UNIT:
             continue
         value = float(whole.replace(",", "") + (frac or ""))
         if value < 3:
@@ -222,7 +227,16 @@ def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Inje
         before = text[max(0, m.start() - 12):m.start()]
         if re.search(_MONTH_RE + r"\s*$", before) or re.search(r"\bNo\.?\s*$", before):
             continue
-        groups.setdefault((cur, whole, frac, unit), []).append(m)
+        # the same count of the same thing: '1,500 people' ... '1,500 people'. A
+        # bare '20 percent' or '$5 million' is often a different figure, so those
+        # need the next word to agree too ('20 percent stake').
+        key_words = unit
+        if unit in _WEAK_UNITS or cur:
+            nxt = re.match(r"\s+(?:of\s+(?:the\s+)?)?([a-z]{3,})", text[m.end():m.end() + 30])
+            if not nxt or nxt.group(1) in _NOT_UNIT:
+                continue
+            key_words += " " + nxt.group(1)
+        groups.setdefault((cur, whole, frac, key_words), []).append(m)
     pairs = [(ms[0], ms[-1]) for ms in groups.values()
              if len(ms) >= 2 and ms[-1].start() - ms[0].end() > 40]
     if not pairs:
@@ -359,12 +373,15 @@ def quote_attribution(text: str, date: dt.date | None, rng: random.Random) -> In
         qs, qe = fwd(q.start()), fwd(q.end(), end=True)
         if re.match(r"\s*[a-z]", out[qe:qe + 3]):
             continue
-        s0, _ = _sentence_bounds(out, max(0, qs - 1)) if qs else (0, 0)
-        prev_start, _ = _sentence_bounds(out, max(0, s0 - 2)) if s0 > 1 else (0, 0)
-        _, next_end = _sentence_bounds(out, min(len(out) - 1, qe + 1))
-        _, next_end = _sentence_bounds(out, min(len(out) - 1, next_end + 1))
-        window = out[prev_start:qs] + " " + out[qe:next_end]
-        if _CUE.search(window) or _CUE.search(q["body"]):
+        # the whole paragraph, and the paragraph before, must name no speaker:
+        # news often attributes a quote one sentence away, or runs on with another
+        # quote attributed after it.
+        p_start = out.rfind("\n\n", 0, qs)
+        prev_start = out.rfind("\n\n", 0, max(0, p_start)) if p_start > 0 else 0
+        p_end = out.find("\n\n", qe)
+        p_end = len(out) if p_end < 0 else p_end
+        window = out[max(0, prev_start):qs] + " " + out[qe:p_end]
+        if _CUE.search(window) or _CUE.search(q["body"]) or re.match(r'\s*["\u201c]', out[qe:]):
             continue
         sites.append((out, rec, (qs, qe), removed.strip()))
     if not sites:
