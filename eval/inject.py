@@ -254,12 +254,19 @@ def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Inje
 
 _VAL = (r"(?:[$£€])?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|percent|per cent))?"
         r"(?:\s(?:million|billion|trillion))?")
-_FROM_TO = re.compile(
-    r"\b(?P<verb>rose|risen|rise|rising|rises|increased?|increasing|grew|grow|grown|growing|"
-    r"jumped?|jumping|climbed?|climbing|soared?|surged?|doubled|tripled|up|fell|fall|falling|"
-    r"fallen|dropped?|dropping|declined?|declining|decreased?|decreasing|plunged?|slumped?|"
-    r"shrank|shrunk|down|reduced|increases|decline|drop|cut|hike|growth|reduction)\b"
-    r"(?P<mid>[^.;:\n]{0,60}?)\bfrom (?P<a>" + _VAL + r") to (?P<b>" + _VAL + r")(?![\d,])")
+_DIR_WORD = (r"(?P<verb>rose|risen|rise|rising|rises|increased?|increasing|grew|grow|grown|growing|"
+             r"jumped?|jumping|climbed?|climbing|soared?|surged?|doubled|tripled|up|fell|fall|"
+             r"falling|fallen|dropped?|dropping|declined?|declining|decreased?|decreasing|"
+             r"plunged?|slumped?|shrank|shrunk|down|reduced|increases|decline|drop|cut|hike|"
+             r"growth|reduction|raised|lowered|expanded|boosted|slashed|tumbled|dipped|"
+             r"widened|narrowed)")
+# 'rose from 10% (in 2015) to 17%'
+_FROM_TO = re.compile(r"\b" + _DIR_WORD + r"\b(?P<mid>[^.;:\n]{0,60}?)\bfrom (?P<a>" + _VAL +
+                      r")(?P<gap>(?: (?:in|last|a year|the previous|on|at)\b[^.;:\n]{0,25}?)?) "
+                      r"to (?P<b>" + _VAL + r")(?![\d,])")
+# 'rose to 17%, up from 10%'
+_UP_FROM = re.compile(r"(?<![\w.,])(?P<b>" + _VAL + r")(?P<mid>[^.;:\n]{0,50}?), "
+                      r"(?P<verb>up|down) from (?P<a>" + _VAL + r")(?![\d,])")
 _UP = re.compile(r"^(ris|rose|increas|grew|grow|jump|climb|soar|surg|doubl|tripl|up|hike)")
 
 
@@ -278,7 +285,7 @@ def _num_of(v: str) -> float:
 def from_to_swap(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
     """'rose from 10% to 17%' -> 'rose from 17% to 10%': the values contradict the verb."""
     sites = []
-    for m in _FROM_TO.finditer(text):
+    for m in [*_FROM_TO.finditer(text), *_UP_FROM.finditer(text)]:
         a, b = _num_of(m["a"]), _num_of(m["b"])
         up = bool(_UP.match(m["verb"].lower()))
         if a == b or (up and not a < b) or (not up and not a > b):
@@ -289,13 +296,16 @@ def from_to_swap(text: str, date: dt.date | None, rng: random.Random) -> Injecti
     if not sites:
         return None
     m = rng.choice(sites)
-    ta, tb = m["a"], m["b"]
-    # keep a shared unit written once where the writer wrote it once ("from 10 to 17%")
-    out, rec, fwd = apply_edits(text, [(m.start("a"), m.end("a"), tb), (m.start("b"), m.end("b"), ta)])
-    start = m.start("a")
-    b_start = fwd(m.start("b"))
-    return Injection("from-to-swap", out, [(start, start + len(tb)), (b_start, b_start + len(ta))],
-                     rec, m.group()[m.start("a") - m.start():], f"from {tb} to {ta}")
+    # swap the figures only, units stay where the writer put them
+    # ('from 35 to 20 percent' -> 'from 20 to 35 percent')
+    core = re.compile(r"[$£€]?\d+(?:,\d{3})*(?:\.\d+)?")
+    ca, cb = core.match(m["a"]), core.match(m["b"])
+    sa, sb = m.start("a"), m.start("b")
+    out, rec, fwd = apply_edits(text, [(sa, sa + ca.end(), cb.group()), (sb, sb + cb.end(), ca.group())])
+    spans = sorted([(fwd(sa), fwd(sa) + len(cb.group())), (fwd(sb), fwd(sb) + len(ca.group()))])
+    lo, hi = min(m.start("a"), m.start("b")), max(m.end("a"), m.end("b"))
+    return Injection("from-to-swap", out, spans, rec, text[lo:hi],
+                     out[spans[0][0]:fwd(hi - 1) + 1])
 
 
 _OF_THE = re.compile(r"(?<![\w$£€.,-])(?P<a>" + _NUMW_RE + r") (?:of|out of) (?:the |its |their |all )?"
