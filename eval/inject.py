@@ -262,7 +262,7 @@ _DIR_WORD = (r"(?P<verb>rose|risen|rise|rising|rises|increased?|increasing|grew|
              r"widened|narrowed)")
 # 'rose from 10% (in 2015) to 17%'
 _FROM_TO = re.compile(r"\b" + _DIR_WORD + r"\b(?P<mid>[^.;:\n]{0,60}?)\bfrom (?P<a>" + _VAL +
-                      r")(?P<gap>(?: (?:in|last|a year|the previous|on|at)\b[^.;:\n]{0,25}?)?) "
+                      r")(?P<gap>(?: (?!to\b)[a-z]+)?(?: (?:in|last|a year|the previous|on|at)\b[^.;:\n]{0,25}?)?) "
                       r"to (?P<b>" + _VAL + r")(?![\d,])")
 # 'rose to 17%, up from 10%'
 _UP_FROM = re.compile(r"(?<![\w.,])(?P<b>" + _VAL + r")(?P<mid>[^.;:\n]{0,50}?), "
@@ -304,8 +304,8 @@ def from_to_swap(text: str, date: dt.date | None, rng: random.Random) -> Injecti
     out, rec, fwd = apply_edits(text, [(sa, sa + ca.end(), cb.group()), (sb, sb + cb.end(), ca.group())])
     spans = sorted([(fwd(sa), fwd(sa) + len(cb.group())), (fwd(sb), fwd(sb) + len(ca.group()))])
     lo, hi = min(m.start("a"), m.start("b")), max(m.end("a"), m.end("b"))
-    return Injection("from-to-swap", out, spans, rec, text[lo:hi],
-                     out[spans[0][0]:fwd(hi - 1) + 1])
+    # the swap keeps the total length, so the edited stretch is text[lo:hi] in both
+    return Injection("from-to-swap", out, spans, rec, text[lo:hi], out[lo:hi])
 
 
 _OF_THE = re.compile(r"(?<![\w$£€.,-])(?P<a>" + _NUMW_RE + r") (?:of|out of) (?:the |its |their |all )?"
@@ -512,7 +512,7 @@ def inject_all(doc_id: str, text: str, date: dt.date | None, seed: int,
                types: list[str] | None = None) -> list[Injection]:
     """One injected copy per error type that has a site in this article."""
     out = []
-    for name in types or list(INJECTORS):
+    for name in (list(INJECTORS) if types is None else types):
         rng = random.Random(f"{seed}:{doc_id}:{name}")
         inj = INJECTORS[name](text, date, rng)
         if inj is not None:

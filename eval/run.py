@@ -1,0 +1,186 @@
+"""Run the linter over clean and injected articles (2 processes) and aggregate."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import multiprocessing as mp
+import random
+import re
+import time
+
+from . import inject, score
+from .corpus import Article
+
+_RULE_INFO: dict[str, dict] | None = None
+
+
+def rule_info() -> dict[str, dict]:
+    """id -> {name, category, severity, default} for every built-in rule."""
+    global _RULE_INFO
+    if _RULE_INFO is None:
+        import linter
+        from linter import engine
+        rs = engine.rules_for(linter.Config())
+        _RULE_INFO = {r.id: {"name": r.name, "category": r.category, "severity": r.severity,
+                             "default": bool(getattr(r, "enabled", True))} for r in rs.rules}
+    return _RULE_INFO
+
+
+def _config(date: dt.date | None, all_rules: bool):
+    import linter
+    kw = {"date": date}
+    if all_rules:
+        kw["select"] = ["ALL"]
+    return linter.Config(**kw)
+
+
+def _lint(text: str, path: str, date: dt.date | None, all_rules: bool) -> list[dict]:
+    import linter
+    info = rule_info()
+    out = []
+    for d in linter.lint_text(text, path=path, config=_config(date, all_rules)):
+        out.append({
+            "rule": d.rule, "name": d.name, "category": d.category, "severity": d.severity,
+            "start": d.start, "end": d.end, "message": d.message,
+            "related": [(r.start, r.end) for r in d.related],
+            "default": info.get(d.rule, {}).get("default", True),
+        })
+    return out
+
+
+def sentence_at(text: str, start: int, end: int, limit: int = 320) -> str:
+    """The sentence(s) around a span, with the span marked **like this**."""
+    lo = max(0, start - 400)
+    s = max((m.end() for m in re.finditer(r'[.!?]["\u201d]?\s|\n', text[lo:start])), default=0) + lo
+    m = re.compile(r'[.!?]["\u201d]?(?=\s)|\n').search(text, end)
+    e = m.end() if m else len(text)
+    before, mid, after = text[s:start], text[start:end], text[end:e]
+    if len(before) > limit // 2:
+        before = "…" + before[-limit // 2:]
+    if len(after) > limit // 2:
+        after = after[:limit // 2] + "…"
+    return (before + "**" + mid + "**" + after).replace("\n", " ").strip()
+
+
+def work(job: tuple) -> dict:
+    """One article: lint the clean text, then each injected copy asked for."""
+    art, types, seed, all_rules = job
+    date = art.date_obj
+    t0 = time.perf_counter()
+    try:
+        clean = _lint(art.text, f"{art.id}.txt", date, all_rules)
+    except Exception as exc:  # a crash is a finding of the harness, not a stop
+        return {"id": art.id, "error": f"{type(exc).__name__}: {exc}", "words": art.words}
+    t_clean = time.perf_counter() - t0
+    flagged = [{"rule": d["rule"], "name": d["name"], "category": d["category"],
+                "severity": d["severity"], "default": d["default"], "message": d["message"],
+                "sentence": sentence_at(art.text, d["start"], d["end"])} for d in clean]
+    copies, errors = [], []
+    for inj in inject.inject_all(art.id, art.text, date, seed, types):
+        try:
+            diags = _lint(inj.text, f"{art.id}.txt", date, all_rules)
+        except Exception as exc:
+            errors.append(f"{inj.type}: {type(exc).__name__}: {exc}")
+            continue
+        row = {"type": inj.type, "id": art.id, "before": inj.before, "after": inj.after,
+               "context": sentence_at(inj.text, inj.spans[0][0], inj.spans[-1][1], 500)}
+        for view, ds in (("all", diags), ("default", [d for d in diags if d["default"]])):
+            cl = clean if view == "all" else [d for d in clean if d["default"]]
+            row[view] = score.score_copy(cl, ds, inj.spans, inj.category, inj.two_sided,
+                                         inj.to_original)
+        copies.append(row)
+    return {"id": art.id, "corpus": art.corpus, "words": art.words, "clean": flagged,
+            "copies": copies, "errors": errors, "seconds": time.perf_counter() - t0,
+            "seconds_clean": t_clean}
+
+
+def plan(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: int) -> dict:
+    """Which error types to inject into which article.
+
+    Every article of the false-alarm sample gets every type it has a site for,
+    up to ``per_type`` copies per type; a type short of copies there is topped up
+    from the rest of the corpus (seeded order), so rare types still get a
+    usable number of cases. ``per_type=None``: every site in the sample, no top-up.
+    """
+    rest = [a for a in articles if a.id not in fa_ids]
+    random.Random(f"plan-{seed}").shuffle(rest)
+    order = [a for a in articles if a.id in fa_ids] + (rest if per_type else [])
+    need = {t: per_type if per_type else 10**9 for t in inject.INJECTORS}
+    out: dict[str, list[str]] = {}
+    for a in order:
+        wanted = [t for t, n in need.items() if n > 0]
+        if not wanted and a.id not in fa_ids:
+            break
+        got = [i.type for i in inject.inject_all(a.id, a.text, a.date_obj, seed, wanted)] if wanted else []
+        if got or a.id in fa_ids:   # every clean article of the sample is linted
+            out[a.id] = got
+        for t in got:
+            need[t] -= 1
+    return out
+
+
+def run(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: int,
+        jobs: int, all_rules: bool, log=print) -> list[dict]:
+    by_id = {a.id: a for a in articles}
+    t0 = time.perf_counter()
+    todo = plan(articles, fa_ids, per_type, seed)
+    log(f"planned {sum(map(len, todo.values()))} injected copies over {len(todo)} articles "
+        f"({time.perf_counter() - t0:.1f}s)")
+    job_list = [(by_id[i], types, seed, all_rules) for i, types in todo.items()]
+    # big articles first so the pool's tail is short
+    job_list.sort(key=lambda j: -(j[0].words * (1 + len(j[1]))))
+    rule_info()  # fail early, in the parent, if the linter cannot load its rules
+    results = []
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs) as pool:
+        for i, r in enumerate(pool.imap_unordered(work, job_list, chunksize=2), 1):
+            r["fa"] = r["id"] in fa_ids
+            results.append(r)
+            if i % 100 == 0:
+                log(f"  {i}/{len(job_list)} articles, {time.perf_counter() - t0:.0f}s")
+    results.sort(key=lambda r: r["id"])
+    return results
+
+
+def aggregate(results: list[dict], view: str = "default") -> dict:
+    """Figures for one view: 'default' (rules on by default) or 'all'."""
+    fa = [r for r in results if r.get("fa") and "clean" in r]
+    words = sum(r["words"] for r in fa)
+    keep = (lambda d: d["default"]) if view == "default" else (lambda d: True)
+    per_rule: dict[str, dict] = {}
+    per_cat: dict[str, dict] = collections.defaultdict(lambda: {"ew": 0, "info": 0})
+    for r in fa:
+        for d in r["clean"]:
+            if not keep(d):
+                continue
+            k = "info" if d["severity"] == "info" else "ew"
+            pr = per_rule.setdefault(d["rule"], {"name": d["name"], "category": d["category"],
+                                                  "severity": d["severity"], "default": d["default"],
+                                                  "ew": 0, "info": 0})
+            pr[k] += 1
+            per_cat[d["category"]][k] += 1
+    for x in [*per_rule.values(), *per_cat.values()]:
+        x["ew_per_1k"] = score.per_thousand(x["ew"], words)
+        x["info_per_1k"] = score.per_thousand(x["info"], words)
+    copies = [c for r in results for c in r.get("copies", ())]
+    rec = score.recall_table([{"type": c["type"], "level": c[view]["level"]} for c in copies])
+    for t, v in rec.items():
+        v["category"] = inject.CATEGORY[t]
+    prec = score.precision_table(d for c in copies for d in c[view]["new"])
+    confusion: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for c in copies:
+        for cat in c[view]["flagged_as"] or ["(none)"]:
+            confusion[c["type"]][cat] += 1
+    return {
+        "clean_articles": len(fa), "clean_words": words,
+        "false_alarms": {
+            "total_ew_per_1k": score.per_thousand(sum(x["ew"] for x in per_cat.values()), words),
+            "total_info_per_1k": score.per_thousand(sum(x["info"] for x in per_cat.values()), words),
+            "per_category": dict(sorted(per_cat.items())),
+            "per_rule": dict(sorted(per_rule.items())),
+        },
+        "recall": dict(sorted(rec.items())),
+        "precision": dict(sorted(prec.items())),
+        "confusion": {t: dict(c) for t, c in sorted(confusion.items())},
+    }

@@ -1,0 +1,236 @@
+"""Tests of the accuracy harness (eval/): injectors, scorer, corpus plumbing.
+Fast and offline: no corpus, no network, no linter needed."""
+
+import datetime as dt
+import random
+
+import pytest
+
+from eval import corpus, inject, score
+
+DATE = dt.date(2017, 3, 8)  # a Wednesday
+
+ARTICLE = """\
+Floods forced 43,000 people from their homes in the province on Monday, officials said.
+
+Rainfall rose from 120 millimetres to 310 millimetres in a single day, the weather service reported. Three of the eight members of the emergency council were stranded.
+
+The regional government deployed 1,200 soldiers, and a further 300 volunteers joined them. Last year the same valley flooded twice.
+
+"We have never seen water rise this fast in living memory," the mayor said.
+
+Relief flights are expected to resume on March 10 once the runway is cleared of debris.
+
+By evening 1,200 soldiers were working along the river banks to shore up the levees.
+"""
+
+
+def _inj(name, text=ARTICLE, date=DATE, seed=1):
+    inj = inject.INJECTORS[name](text, date, random.Random(seed))
+    assert inj is not None, name
+    assert inj.type == name
+    return inj
+
+
+def test_digit_grouping_span_is_the_new_number():
+    for seed in range(10):
+        inj = _inj("digit-grouping", seed=seed)
+        (s, e), = inj.spans
+        assert inj.text[s:e] == inj.after
+        assert inj.before in {"43,000", "1,200"} and inj.after != inj.before
+        assert inj.after.replace(",", "") != inj.before.replace(",", "") or "," in inj.after
+        assert inj.text[:s] == ARTICLE[:s]
+
+
+def test_digit_grouping_variants():
+    seen = {(i.before, i.after) for i in (_inj("digit-grouping", seed=s) for s in range(60))}
+    assert {("43,000", "43,00"), ("43,000", "4,3000"), ("43,000", "43,0000")} <= seen
+
+
+def test_quantity_change_marks_both_mentions():
+    inj = _inj("quantity-change")
+    first, later = inj.spans
+    assert inj.text[first[0]:first[1]] == "1,200"
+    assert ARTICLE.index("1,200 soldiers") == first[0]
+    assert inj.before == "1,200" and inj.text[later[0]:later[1]] == inj.after != "1,200"
+    assert later[0] == ARTICLE.rindex("1,200")
+
+
+def test_from_to_swap_swaps_figures_not_units():
+    inj = _inj("from-to-swap")
+    assert "rose from 310 millimetres to 120 millimetres" in inj.text
+    assert [inj.text[s:e] for s, e in inj.spans] == ["310", "120"]
+
+
+def test_part_whole_inflates_the_part():
+    inj = _inj("part-whole")
+    part, whole = inj.spans
+    assert inj.text[whole[0]:whole[1]] == "eight"
+    word = inj.text[part[0]:part[1]]
+    assert word[0].isupper() and inject._num_value(word.lower()) > 8
+    assert inj.text[part[0]:].startswith(word + " of the eight members")
+
+
+def test_quote_attribution_removes_the_cue():
+    inj = _inj("quote-attribution")
+    (s, e), = inj.spans
+    assert inj.text[s:e] == '"We have never seen water rise this fast in living memory."'
+    assert "the mayor said" not in inj.text
+    assert inj.before == "the mayor said."
+
+
+def test_quote_attribution_skips_a_quote_attributed_next_door():
+    text = 'The mayor spoke at noon. "We will rebuild every house," she said. She added that help was coming.\n'
+    assert inject.quote_attribution(text, DATE, random.Random(0)) is None
+
+
+def test_relative_date_contradicts_the_document_date():
+    inj = _inj("relative-date")
+    rel, explicit = inj.spans
+    assert inj.text[rel[0]:rel[1]] == "Last year"
+    assert inj.text[explicit[0]:explicit[1]] in {"2015", "2017"}  # last year was 2016
+    assert inj.text[rel[1]:explicit[1] + 1] == f" ({inj.text[explicit[0]:explicit[1]]})"
+    assert inject.relative_date(ARTICLE, None, random.Random(0)) is None  # needs a date
+
+
+def test_paste_twice_spans_are_identical_paragraphs():
+    inj = _inj("paste-twice")
+    a, b = inj.spans
+    assert inj.text[a[0]:a[1]] == inj.text[b[0]:b[1]]
+    assert len(inj.text[a[0]:a[1]].split()) >= 15
+    assert inj.text[b[0] - 2:b[0]] == "\n\n"
+
+
+def test_weekday_inserts_a_wrong_weekday():
+    inj = _inj("weekday")
+    (s, e), = inj.spans
+    flagged = inj.text[s:e]
+    assert flagged.endswith(", March 10")
+    day = flagged.split(",")[0]
+    assert day in inject.WEEKDAYS and day != "Friday"  # 10 March 2017 was a Friday
+
+
+def test_weekday_replaces_an_existing_weekday():
+    text = "The vote is due on Friday, March 10, 2017, the clerk said.\n"
+    inj = inject.weekday(text, None, random.Random(3))
+    (s, e), = inj.spans
+    assert inj.text[s:e].endswith("March 10, 2017") and not inj.text[s:e].startswith("Friday")
+
+
+def test_no_site_means_no_injection():
+    text = "Nothing to see here, just words without figures or quotes.\n"
+    assert inject.inject_all("x", text, DATE, 0) == []
+
+
+def test_injection_is_deterministic():
+    a = inject.inject_all("doc", ARTICLE, DATE, 7)
+    b = inject.inject_all("doc", ARTICLE, DATE, 7)
+    assert [(i.type, i.text, i.spans) for i in a] == [(i.type, i.text, i.spans) for i in b]
+    assert {i.type for i in a} == set(inject.INJECTORS)
+
+
+def test_to_original_maps_offsets_around_edits():
+    text = "abc 43,000 def"
+    out, rec, fwd = inject.apply_edits(text, [(4, 10, "43,00")])
+    inj = inject.Injection("digit-grouping", out, [(4, 9)], rec)
+    assert inj.to_original(0) == 0
+    assert inj.to_original(5) is None          # inside the edit
+    assert inj.to_original(out.index("def")) == text.index("def")
+    assert fwd(text.index("def")) == out.index("def")
+
+
+# ------------------------------------------------------------------ scorer
+
+def D(start, end, category="number", rule="N101", related=(), severity="error"):
+    return {"rule": rule, "category": category, "severity": severity, "start": start, "end": end,
+            "related": list(related), "default": True}
+
+
+def test_scorer_counts_hit_and_miss():
+    spans = [(10, 15)]
+    assert score.best_hit([D(10, 15)], spans, "number", False) == "exact"
+    assert score.best_hit([D(9, 15)], spans, "number", False) == "half"
+    assert score.best_hit([D(14, 40)], spans, "number", False) == "any"
+    assert score.best_hit([D(20, 25)], spans, "number", False) is None          # miss: elsewhere
+    assert score.best_hit([D(10, 15, "style")], spans, "number", False) is None  # miss: category
+    rec = score.recall_table([{"type": "t", "level": "exact"}, {"type": "t", "level": None},
+                              {"type": "t", "level": "any"}])
+    assert rec["t"]["n"] == 3 and rec["t"]["any"] == 2 and rec["t"]["exact"] == 1
+    assert rec["t"]["recall_half"] == pytest.approx(1 / 3, abs=1e-3)
+
+
+def test_two_sided_needs_both_sides():
+    spans = [(0, 5), (50, 55)]
+    one_side = D(50, 55, "contradiction")
+    both = D(50, 55, "contradiction", related=[(0, 5)])
+    assert score.best_hit([one_side], spans, "contradiction", True) is None
+    assert score.best_hit([both], spans, "contradiction", True) == "exact"
+    weak = D(50, 55, "contradiction", related=[(0, 30)])
+    assert score.best_hit([weak], spans, "contradiction", True) == "any"
+
+
+def test_one_sided_multi_span_uses_hull():
+    spans = [(10, 12), (20, 25)]  # "12 of the 8"-like: part and whole
+    assert score.best_hit([D(10, 25, "arithmetic")], spans, "arithmetic", False) == "exact"
+    assert score.best_hit([D(20, 25, "arithmetic")], spans, "arithmetic", False) == "exact"
+
+
+def test_score_copy_precision_ignores_preexisting_diagnostics():
+    text = "abc 43,000 def ghi"
+    out, rec, _ = inject.apply_edits(text, [(4, 10, "43,00")])
+    inj = inject.Injection("digit-grouping", out, [(4, 9)], rec)
+    clean = [D(15, 18, "style", "S1")]                       # "ghi" on the original
+    copy = [D(14, 17, "style", "S1"), D(4, 9), D(0, 3, "style", "S2")]
+    res = score.score_copy(clean, copy, inj.spans, "number", False, inj.to_original)
+    assert res["level"] == "exact"
+    assert [(d["rule"], d["true"]) for d in res["new"]] == [("N101", True), ("S2", False)]
+    prec = score.precision_table(res["new"])
+    assert prec["number"] == {"tp": 1, "fp": 0, "precision": 1.0}
+    assert prec["style"]["precision"] == 0.0
+    assert score.per_thousand(3, 1500) == 2.0
+
+
+# ------------------------------------------------------------------ corpus
+
+def test_damage_detection():
+    assert corpus.is_damaged("DeVos\"?highly contentious")
+    assert corpus.is_damaged("didn\"t appear")
+    assert corpus.is_damaged("caf\ufffd")
+    assert corpus.is_damaged("reads the-letter")
+    assert not corpus.is_damaged('He said, "It is fine." A state-of-the-art plant. In-house.')
+
+
+def test_paragraphs_restore_breaks_and_keep_quotes_whole():
+    text = ("One sentence here. Two sentences here. Mr. Smith arrived. "
+            '"A quote. Still the quote," he said. Four. Five. Six. Seven.')
+    out = corpus.paragraphs(text, "k")
+    assert out.replace("\n\n", " ").strip() == text
+    assert "Mr.\n" not in out
+    for para in out.split("\n\n"):
+        assert para.count('"') % 2 == 0
+    assert corpus.paragraphs("First.- Second paragraph.- Third.", "k") == \
+        "First.\n\nSecond paragraph.\n\nThird.\n"
+
+
+def test_sample_is_deterministic():
+    arts = [corpus.Article(f"a{i:03d}", "tmt", "x", None, "", "t", 1) for i in range(50)]
+    assert corpus.sample(arts, 10, 1) == corpus.sample(arts, 10, 1)
+    assert corpus.sample(arts, 10, 1) != corpus.sample(arts, 10, 2)
+    assert len(corpus.sample(arts, None, 1)) == 50
+
+
+def test_offline_without_cache_is_one_clear_error(tmp_path, monkeypatch, capsys):
+    import subprocess
+
+    from eval import __main__ as cli
+
+    class Failed:
+        returncode = 1
+        stderr = "ERROR: Could not find a version that satisfies the requirement\n"
+
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: Failed())
+    monkeypatch.setenv("FACTLINT_EVAL_CACHE", str(tmp_path / "cache"))
+    assert cli.main([]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 or not any("Traceback" in line for line in err)
+    assert err[-1].startswith("eval: error: corpus 'tmt' is not cached")
