@@ -71,7 +71,7 @@ def load_rules(extra_dirs: list[str | os.PathLike] | None = None, *, builtin: bo
         try:
             rule = adapter.validate_python(data)
         except ValidationError as exc:
-            raise RuleSetError(_explain(path, node, exc)) from None
+            raise RuleSetError(_explain(path, node, data, exc)) from None
         rule.source = str(path)
         if rule.id in seen:
             raise RuleSetError(f"{path}: rule id {rule.id} is already used by {seen[rule.id]}")
@@ -115,7 +115,7 @@ def _add_wordlist(wordlists: dict, path: Path, data, node) -> None:
         wordlists[name] = wordlists[name] + [w for w in data["words"] if w not in wordlists[name]]
 
 
-def _explain(path: Path, node, exc: ValidationError) -> str:
+def _explain(path: Path, node, data: dict, exc: ValidationError) -> str:
     """One line per problem: ``file:line: field: message``."""
     lines = []
     kinds = None
@@ -128,7 +128,7 @@ def _explain(path: Path, node, exc: ValidationError) -> str:
             line = _line_of(node, ["kind"]) if err["type"] == "union_tag_invalid" else 1
             lines.append(f"{path}:{line}: kind: unknown or missing rule kind (known kinds: {kinds})")
             continue
-        if loc and isinstance(loc[0], str) and node is not None and not _has_key(node, loc[0]):
+        if loc and loc[0] == data.get("kind"):
             loc = loc[1:]  # drop the discriminator tag pydantic puts first
         line = _line_of(node, loc)
         field_path = ".".join(str(p) for p in loc) or "(rule)"
@@ -137,10 +137,6 @@ def _explain(path: Path, node, exc: ValidationError) -> str:
             msg = "unknown field"
         lines.append(f"{path}:{line}: {field_path}: {msg}")
     return "\n".join(lines)
-
-
-def _has_key(node, key) -> bool:
-    return isinstance(node, yaml.MappingNode) and any(k.value == key for k, _ in node.value)
 
 
 def _line_of(node, loc) -> int:

@@ -1,0 +1,58 @@
+"""The Python API, and that an installed wheel carries the built-in rules."""
+
+import os
+import pickle
+import subprocess
+import sys
+import venv
+
+import pytest
+
+import linter
+from conftest import ROOT
+
+
+def test_lint_text_returns_picklable_diagnostics():
+    diags = linter.lint_text("They met in the the capital.", path="a.txt", config=linter.Config(select=["S101"]))
+    assert [(d.rule, d.start, d.end, d.text) for d in diags] == [("S101", 12, 19, "the the")]
+    assert pickle.loads(pickle.dumps(diags)) == diags
+    assert diags[0].to_dict()["suggestions"] == ["the"]
+
+
+def test_lint_paths_yields_one_result_per_file(tmp_path):
+    (tmp_path / "a.md").write_text("the the\n")
+    (tmp_path / "b.txt").write_text("fine\n")
+    results = list(linter.lint_paths([str(tmp_path)], config=linter.Config(select=["S101"])))
+    assert [os.path.basename(r.path) for r in results] == ["a.md", "b.txt"]
+    assert [len(r.diagnostics) for r in results] == [1, 0]
+
+
+def test_load_rules_with_a_user_pack(tmp_path):
+    (tmp_path / "wordlists").mkdir()
+    (tmp_path / "wordlists" / "banned.yaml").write_text("name: banned\nwords: [synergy]\n")
+    (tmp_path / "r.yaml").write_text(
+        "id: X101\nname: banned-word\nkind: pattern\ncategory: style\nseverity: info\n"
+        "message: \"Avoid '{match}'\"\ndescription: House style.\nwordlist: banned\n"
+        "examples:\n  - text: <marker>synergy</marker>\n  - text: energy\n")
+    rs = linter.load_rules([tmp_path])
+    assert "X101" in rs.by_id() and "S101" in rs.by_id()
+    diags = linter.lint_text("Real synergy.", config=linter.Config(rules=[str(tmp_path)], select=["X101"]))
+    assert [d.message for d in diags] == ["Avoid 'synergy'"]
+
+
+def test_installed_wheel_ships_the_rules(tmp_path):
+    """`pip install .` into a fresh venv, then lint from another folder."""
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    py = env_dir / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", str(ROOT)],
+                   check=True, cwd=tmp_path)
+    article = tmp_path / "story.txt"
+    article.write_text("They met in the the capital.\n")
+    factlint = env_dir / "bin" / "factlint"
+    proc = subprocess.run([str(factlint), "story.txt", "--select", "S101"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith("story.txt:1:13: warning: 'the' is repeated [S101 repeated-word]")
+    where = subprocess.run([str(py), "-c", "import linter.ruleset as r; print(r.builtin_rules_dir())"],
+                           cwd=tmp_path, capture_output=True, text=True).stdout
+    assert "site-packages" in where and where.strip().endswith("_rules")
