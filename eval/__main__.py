@@ -12,8 +12,8 @@ from pathlib import Path
 
 from . import corpus
 
-DEFAULT_SAMPLE = 300   # clean articles in the false-alarm sample
-DEFAULT_PER_TYPE = 60  # injected copies per error type
+DEFAULT_SAMPLE = 400   # clean articles in the false-alarm sample
+DEFAULT_PER_TYPE = 100  # injected copies per error type
 
 
 def main(argv: list[str] | None = None) -> int:

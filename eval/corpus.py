@@ -31,7 +31,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-EXTRACT_VERSION = 2  # bump when extraction or paragraphing changes
+EXTRACT_VERSION = 3  # bump when extraction or paragraphing changes
 
 
 class CorpusError(Exception):
@@ -155,7 +155,8 @@ def fetch_raw(src: Source, root: Path) -> Path:
 _DAMAGE = re.compile(
     "\ufffd|\u00e2\u20ac|\u00c3[\u0080-\u00bf]|\u00c2[\u00a0-\u00bf]"
     r'|"\?|[A-Za-z]\?[A-Za-z]|[A-Za-z]"[a-z]'
-    r"|(?<![\w-])(?:a|an|the|his|her|its|after|of|to|was|and|for|with)-(?!\w+-)[a-z]+\b")
+    r"|(?<![\w-])(?i:a|an|the|his|her|its|after|of|to|was|and|for|with)-(?!\w+-)[a-z]+\b"
+    r"|\(\?")
 
 # The scrape marks some paragraph breaks as ".- " -- restore them.
 _PARA_MARK = re.compile(r'(?<=[.!?"\u201d\u2019)])- (?=\S)')

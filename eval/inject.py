@@ -400,7 +400,7 @@ def quote_attribution(text: str, date: dt.date | None, rng: random.Random) -> In
     return Injection("quote-attribution", out, [span], rec, removed, "(cue removed)")
 
 
-_REL = re.compile(r"\b(yesterday|tomorrow|(?:last|next|this) (?:year|month))\b(?![ ,]*[(\d])",
+_REL = re.compile(r"\b(yesterday|tomorrow|(?:last|next|this) (?:year|month))\b(?![ ,]*[(\d]|['\u2019]s\b)",
                   re.I)
 
 

@@ -16,7 +16,7 @@ def summary_table(agg: dict) -> str:
     false alarms per 1,000 clean words."""
     fa = agg["false_alarms"]["per_category"]
     prec = agg["precision"]
-    lines = ["| error type | category | cases | recall (any overlap) | recall (≥50%) | recall (exact) "
+    lines = ["| error type | category | cases | recall (any overlap) [95% CI] | recall (≥50%) | recall (exact) "
              "| precision (category) | false alarms /1k words (err+warn · info) |",
              "|---|---|---:|---:|---:|---:|---:|---:|"]
     for t in inject.INJECTORS:
@@ -28,7 +28,9 @@ def summary_table(agg: dict) -> str:
         if r is None:
             lines.append(f"| {t} | {cat} | 0 | – | – | – | {pr} | {f['ew_per_1k']:.2f} · {f['info_per_1k']:.2f} |")
             continue
-        lines.append(f"| {t} | {cat} | {r['n']} | {_pct(r['recall_any'])} | {_pct(r['recall_half'])} | "
+        ci = r.get("ci95_any")
+        ci = f" [{100 * ci[0]:.0f}–{100 * ci[1]:.0f}]" if ci else ""
+        lines.append(f"| {t} | {cat} | {r['n']} | {_pct(r['recall_any'])}{ci} | {_pct(r['recall_half'])} | "
                      f"{_pct(r['recall_exact'])} | {pr} | {f['ew_per_1k']:.2f} · {f['info_per_1k']:.2f} |")
     tot = agg["false_alarms"]
     lines.append(f"\nAll categories on the clean originals ({agg['clean_articles']} articles, "

@@ -84,7 +84,8 @@ def work(job: tuple) -> dict:
             errors.append(f"{inj.type}: {type(exc).__name__}: {exc}")
             continue
         row = {"type": inj.type, "id": art.id, "before": inj.before, "after": inj.after,
-               "context": sentence_at(inj.text, inj.spans[0][0], inj.spans[-1][1], 500)}
+               "context": " … ".join(sentence_at(inj.text, a, b) for a, b in inj.spans[:2])
+               if inj.two_sided else sentence_at(inj.text, inj.spans[0][0], inj.spans[-1][1])}
         for view, ds in (("all", diags), ("default", [d for d in diags if d["default"]])):
             cl = clean if view == "all" else [d for d in clean if d["default"]]
             row[view] = score.score_copy(cl, ds, inj.spans, inj.category, inj.two_sided,

@@ -109,7 +109,18 @@ def recall_table(rows: list[dict]) -> dict:
     for t in out.values():
         for lv in LEVELS:
             t[f"recall_{lv}"] = round(t[lv] / t["n"], 3) if t["n"] else None
+        t["ci95_any"] = wilson(t["any"], t["n"])
     return out
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
+    """95% Wilson score interval of a proportion k/n."""
+    if not n:
+        return None
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return [round(max(0.0, centre - half), 3), round(min(1.0, centre + half), 3)]
 
 
 def precision_table(new_diags: Iterable[dict]) -> dict:
@@ -121,6 +132,7 @@ def precision_table(new_diags: Iterable[dict]) -> dict:
     for c in out.values():
         tot = c["tp"] + c["fp"]
         c["precision"] = round(c["tp"] / tot, 3) if tot else None
+        c["ci95"] = wilson(c["tp"], tot)
     return out
 
 

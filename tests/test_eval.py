@@ -185,7 +185,7 @@ def test_score_copy_precision_ignores_preexisting_diagnostics():
     assert res["level"] == "exact"
     assert [(d["rule"], d["true"]) for d in res["new"]] == [("N101", True), ("S2", False)]
     prec = score.precision_table(res["new"])
-    assert prec["number"] == {"tp": 1, "fp": 0, "precision": 1.0}
+    assert (prec["number"]["tp"], prec["number"]["fp"], prec["number"]["precision"]) == (1, 0, 1.0)
     assert prec["style"]["precision"] == 0.0
     assert score.per_thousand(3, 1500) == 2.0
 
