@@ -322,6 +322,13 @@ class Document:
             doc.date, doc.date_source = date, date_source or "given"
         elif isinstance(doc.front_matter.get("date"), _dt.date):
             doc.date, doc.date_source = doc.front_matter["date"], "front matter"
+        else:
+            # a dateline, or a full date in the text confirmed by a weekday (see facts/dates.py)
+            from .facts.dates import infer_document_date
+
+            inferred = infer_document_date(doc)
+            if inferred is not None:
+                doc.date, doc.date_source = inferred
         return doc
 
     # -- positions -------------------------------------------------------
