@@ -35,7 +35,7 @@ def get(name: str):
 
 
 # Which formats need the source text of each file (for excerpts or a proof view).
-NEEDS_SOURCE = {"text", "html"}
+NEEDS_SOURCE = {"text", "html", "rdjson"}  # rdjson: UTF-8 byte columns
 
 
 def summary_counts(results) -> dict:

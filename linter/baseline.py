@@ -1,0 +1,195 @@
+"""Baselines: adopt factlint on an existing archive and fail only on new findings.
+
+    factlint check articles/ --write-baseline .factlint-baseline.json   # once; commit the file
+    factlint check articles/ --baseline .factlint-baseline.json         # in CI: only new findings
+    factlint check articles/ --baseline .factlint-baseline.json --prune-baseline
+
+An entry is identified by the diagnostic fingerprint (:func:`linter.diagnostics.assign_fingerprints`:
+path, rule, whitespace-normalised lower-cased text and the occurrence number among identical
+ones) — never by line or column, so entries keep matching when lines are inserted or removed
+elsewhere in an article. Paths are stored relative to the baseline file's folder in POSIX form,
+and fingerprints are recomputed on those paths, so the same baseline matches whether factlint
+runs from the repository root, a subfolder, on Windows or with ``./`` in front of the paths.
+
+Entries for files linted in this run that matched nothing are *unused* (the finding was fixed,
+or the text changed so it should be looked at again): they are reported on stderr and
+``--prune-baseline`` drops them. Entries for files not linted in this run (a pre-commit run on
+staged files only) are neither used nor unused and are kept; entries for files that no longer
+exist are unused.
+
+The file is JSON with sorted entries so that it diffs cleanly::
+
+    {"version": 1, "tool": "factlint",
+     "findings": [{"path": "articles/q3.md", "rule": "N101", "fingerprint": "…",
+                   "text": "9,00", "message": "…"}]}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .config import ConfigError
+from .diagnostics import assign_fingerprints
+
+VERSION = 1
+
+
+class BaselineError(ConfigError):
+    """The baseline file cannot be read or is not a factlint baseline (exit code 2, like a bad config)."""
+
+
+@dataclass
+class Entry:
+    path: str
+    rule: str
+    fingerprint: str
+    text: str = ""
+    message: str = ""
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "rule": self.rule, "fingerprint": self.fingerprint,
+                "text": self.text, "message": self.message}
+
+
+@dataclass
+class Outcome:
+    """What applying a baseline did: findings kept (new), suppressed, and unused entries."""
+
+    suppressed: int = 0
+    new: int = 0
+    unused: list[Entry] = field(default_factory=list)
+
+
+def _rel(path: str, base: Path) -> str:
+    if path in ("", "-"):
+        return path
+    try:
+        return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(os.path.abspath(path)).as_posix()
+
+
+def entries_for(diagnostics, base: Path) -> list[Entry]:
+    """Baseline entries for one file's diagnostics (in document order, as the engine sorts them)."""
+    shadow = [replace(d, path=_rel(d.path, base), related=[]) for d in diagnostics]
+    assign_fingerprints(shadow)
+    return [Entry(s.path, s.rule, s.fingerprint, s.text, s.message) for s in shadow]
+
+
+def load(path: str | os.PathLike) -> list[Entry]:
+    file = Path(path)
+    try:
+        data = json.loads(file.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise BaselineError(f"{file}: baseline file not found (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{file}: cannot read baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{file}:{exc.lineno}: invalid JSON in baseline: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{file}: not a factlint baseline (expected an object with a 'findings' list)")
+    if data.get("version") != VERSION:
+        raise BaselineError(f"{file}: unsupported baseline version {data.get('version')!r} (expected {VERSION})")
+    out = []
+    for i, item in enumerate(data["findings"]):
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("path", "rule", "fingerprint")):
+            raise BaselineError(f"{file}: findings[{i}]: needs string 'path', 'rule' and 'fingerprint'")
+        out.append(Entry(item["path"], item["rule"], item["fingerprint"],
+                         str(item.get("text", "")), str(item.get("message", ""))))
+    return out
+
+
+def dump(entries: list[Entry]) -> str:
+    ordered = sorted(entries, key=lambda e: (e.path, e.rule, e.fingerprint))
+    return json.dumps({"version": VERSION, "tool": "factlint", "findings": [e.to_dict() for e in ordered]},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def apply(results, entries: list[Entry], base: Path) -> Outcome:
+    """Drop the diagnostics the baseline knows (in place) and find its unused entries."""
+    known = {(e.path, e.fingerprint) for e in entries}
+    used: set[tuple[str, str]] = set()
+    linted: set[str] = set()
+    outcome = Outcome()
+    for r in results:
+        linted.add(_rel(r.path, base))
+        keep = []
+        for d, e in zip(r.diagnostics, entries_for(r.diagnostics, base)):
+            if (e.path, e.fingerprint) in known:
+                used.add((e.path, e.fingerprint))
+                outcome.suppressed += 1
+            else:
+                keep.append(d)
+        outcome.new += len(keep)
+        r.diagnostics = keep
+    for e in entries:
+        if (e.path, e.fingerprint) in used:
+            continue
+        if e.path in linted or (e.path not in ("", "-") and not (base / e.path).exists()):
+            outcome.unused.append(e)
+    return outcome
+
+
+def snapshot(results, base: Path, previous: list[Entry] | None = None) -> list[Entry]:
+    """The entries for every current finding, plus ``previous`` entries of files not linted now
+    (so writing a baseline from a partial run does not forget the rest of the archive)."""
+    linted = {_rel(r.path, base) for r in results}
+    entries = [e for r in results for e in entries_for(r.diagnostics, base)]
+    entries += [e for e in previous or [] if e.path not in linted and (base / e.path).exists()]
+    return entries
+
+
+def write(path: str | os.PathLike, entries: list[Entry]) -> None:
+    """Write atomically: a crash never leaves a half-written baseline behind."""
+    import tempfile
+
+    target = Path(path)
+    folder = target.resolve().parent
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".factlint-baseline-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(dump(entries))
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise BaselineError(f"{target}: cannot write baseline: {exc.strerror or exc}") from None
+
+
+def run_cli(results, *, baseline: str | None, write_baseline: str | None, prune: bool, err) -> None:
+    """The ``check`` command's baseline step (``--baseline``, ``--write-baseline``,
+    ``--prune-baseline``): filters ``results`` in place and reports on ``err``."""
+    if prune and not baseline:
+        raise BaselineError("--prune-baseline needs --baseline FILE")
+    if write_baseline:
+        base = Path(write_baseline).resolve().parent
+        previous = load(write_baseline) if Path(write_baseline).is_file() else []
+        entries = snapshot(results, base, previous)
+        write(write_baseline, entries)
+        err.write(f"factlint: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} "
+                  f"to baseline {write_baseline}\n")
+        apply(results, entries, base)
+        return
+    if not baseline:
+        return
+    base = Path(baseline).resolve().parent
+    entries = load(baseline)
+    outcome = apply(results, entries, base)
+    if outcome.suppressed:
+        err.write(f"factlint: {outcome.suppressed} known finding{'s' if outcome.suppressed != 1 else ''} "
+                  f"hidden by baseline {baseline}\n")
+    if outcome.unused:
+        if prune:
+            gone = {(e.path, e.fingerprint) for e in outcome.unused}
+            write(baseline, [e for e in entries if (e.path, e.fingerprint) not in gone])
+            err.write(f"factlint: pruned {len(gone)} unused entr{'ies' if len(gone) != 1 else 'y'} "
+                      f"from baseline {baseline}\n")
+        else:
+            n = len(outcome.unused)
+            err.write(f"factlint: {n} baseline entr{'ies no longer match' if n != 1 else 'y no longer matches'} "
+                      f"(fixed or edited); drop {'them' if n != 1 else 'it'} with --prune-baseline:\n")
+            for e in outcome.unused[:20]:
+                err.write(f"  {e.path}: {e.rule} {e.text!r}\n")
+            if n > 20:
+                err.write(f"  ... and {n - 20} more\n")

@@ -1,0 +1,68 @@
+"""``--format junit``: JUnit XML, for CI test-report views (GitLab ``reports: junit``, Jenkins,
+Azure). One ``<testsuite>`` per file; one ``<testcase name="org.factlint.ID">`` per finding.
+
+Findings at or above ``--fail-on`` are ``<failure>``s; those below it are passing test cases
+with the finding in ``<system-out>``, so the test view agrees with the exit code. A clean file
+is one passing test case, so CI shows it as checked. XML-invalid control characters are dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+
+from ..diagnostics import SEVERITY_RANK
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    return _INVALID_XML.sub("", text)
+
+
+def build(results, run) -> ET.Element:
+    threshold = SEVERITY_RANK.get(run.fail_on, 1)
+    root = ET.Element("testsuites", name="factlint")
+    total_tests = total_failures = 0
+    for r in results:
+        path = clean(r.path)
+        classname = os.path.splitext(path)[0] or path
+        suite = ET.SubElement(root, "testsuite", name=path, package="org.factlint")
+        tests = failures = 0
+        for d in r.diagnostics:
+            tests += 1
+            case = ET.SubElement(suite, "testcase", name=f"org.factlint.{d.rule}", classname=classname,
+                                 file=path, line=str(d.line))
+            props = ET.SubElement(case, "properties")
+            for key, value in (("severity", d.severity), ("rule", d.rule), ("name", d.name),
+                               ("column", str(d.column)), ("fingerprint", d.fingerprint)):
+                ET.SubElement(props, "property", name=key, value=clean(value))
+            detail = clean(f"line {d.line}, col {d.column}, {d.severity}: {d.message} [{d.rule} {d.name}]")
+            if SEVERITY_RANK[d.severity] >= threshold:
+                failures += 1
+                failure = ET.SubElement(case, "failure", message=clean(d.message), type=f"{d.rule} {d.name}")
+                failure.text = detail
+            else:
+                ET.SubElement(case, "system-out").text = detail
+        if not r.diagnostics:
+            tests = 1
+            ET.SubElement(suite, "testcase", name=path, classname=classname, file=path)
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        total_tests += tests
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    return root
+
+
+def report(results, out, run) -> None:
+    tree = build(results, run)
+    ET.indent(tree, space="  ")
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(tree, encoding="unicode"))
+    out.write("\n")
