@@ -1,0 +1,731 @@
+"""Quantity extraction: every numeral in the prose, typed, with its value and interval.
+
+``extract_quantities(doc)`` returns one :class:`Quantity` per number expression, in
+document order, read from ``doc.prose`` (so offsets equal ``doc.text``). It is a few
+regex passes plus constant work per match (a bounded look at the characters around
+each numeral), so it is linear in the document and fast on megabytes of text.
+
+What is and is not a quantity
+-----------------------------
+Every numeral is returned, and ``kind`` says what it is. Checks that want amounts
+filter with :attr:`Quantity.is_quantity` (kinds in :data:`QUANTITY_KINDS`):
+
+=================== ==========================================================
+count               a number of things, usually with a counted ``noun``
+money               a currency symbol/word ("$1.13bn", "£600m", "7.5bn euros")
+percent             "20%", "20 percent", "20 per cent", "20pc"
+percentage-point    "3 percentage points"
+measure             a number with a unit (km, tonnes, years, hours ...)
+number              a bare number we could not type further
+fraction            "two-thirds", "a quarter", "half"
+------------------- ----------------------------------------------------------
+year                "in 2017", "the 1990s", "2016-17"
+date                the day of a date ("Sept. 30", "30 September")
+time                "10:30", "9am", "10.30 p.m."
+score               "won 3-1"
+phone               "(202) 555-0100", "+44 20 7946 0958"
+ordinal             "21st", "3rd"
+id                  "No. 5", "page 12", "#3", "Article 5" ("number 10")
+model               a name that contains a number: "Boeing 747", "Kurdistan 24",
+                    "COVID-19", "G20", "F-16", "4G"
+other               "24/7", "1.2.3", anything else
+=================== ==========================================================
+
+``form`` records how the numeral is written, which the number-format rules read:
+``plain`` (``43000``), ``grouped`` (``43,000``), ``decimal`` (``3.5``),
+``malformed`` (``9,00``, ``1,0000``, ``12,34,567`` -- irregular comma groups;
+``indian`` when it is valid lakh grouping ``1,00,000``), ``foreign`` (``1.000``,
+``2.500.000``: dots as thousands separators), ``words`` (``nine thousand``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+QUANTITY_KINDS = frozenset({"count", "money", "percent", "percentage-point", "measure", "number", "fraction"})
+NOT_QUANTITY_KINDS = frozenset({"year", "date", "time", "score", "phone", "ordinal", "id", "model", "other"})
+
+INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number expression. Offsets are code points into ``doc.text``.
+
+    ``start``/``end`` cover the whole expression (hedge, currency, numeral, scale,
+    unit); ``num_start``/``num_end`` only the numeral as written. ``value`` is the
+    resolved value (scale applied, "two-thirds" = 0.667); ``low``/``high`` the
+    interval after the hedge ("over 400" = (400, inf), "about 400" = (360, 440)).
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    low: float
+    high: float
+    kind: str
+    raw: str
+    unit: str | None = None          # "percent", "percentage-point", "USD", "GBP", "EUR", "km", ...
+    scale: float = 1.0               # 1e6 for "million"/"m", 1e9 for "bn"/"billion" ...
+    noun: str | None = None          # counted noun, lowercased ("people", "fighters")
+    partitive: bool = False          # "10,400 of its citizens": noun after "of"
+    hedge: str | None = None         # "over", "about", "more than" ... lowercased
+    form: str = "plain"              # plain grouped decimal malformed indian foreign words
+    negative: bool = False
+    sig: int = 0                     # significant digits of the numeral as written
+    range_role: str | None = None    # "low" / "high" when part of "12 to 87", "between 10 and 12"
+    partner: int = -1                # index (in the returned list) of the other end of a range
+    words: bool = False              # written in words ("nine thousand", "a dozen")
+
+    @property
+    def is_quantity(self) -> bool:
+        return self.kind in QUANTITY_KINDS
+
+    @property
+    def numeral(self) -> str:
+        return self.raw[self.num_start - self.start : self.num_end - self.start]
+
+
+# ---------------------------------------------------------------------------
+# Lexicon
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
+    "trn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+_WORD_SCALES = ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores", "mln", "bln", "bn", "mn", "tn")
+_ATTACHED_SCALES = ("bn", "m", "mn", "k", "b", "tn", "trn", "mln", "bln")
+
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD",
+    "S$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "R$": "BRL",
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "JPY": "JPY", "CNY": "CNY", "INR": "INR",
+    "CHF": "CHF",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupees": "INR", "rupee": "INR",
+    "roubles": "RUB", "rubles": "RUB", "francs": "CHF", "pesos": "MXN", "shekels": "ILS", "lira": "TRY",
+    "dinars": "DINAR", "riyals": "SAR", "dirhams": "AED", "won": None,  # "won" is usually the verb
+}
+CURRENCY_WORDS = {k: v for k, v in CURRENCY_WORDS.items() if v}
+
+UNITS = {
+    # unit word -> (normalised unit, kind)
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "cm": "cm", "mm": "mm",
+    "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "grams": "g", "tonnes": "t", "tons": "t", "tonne": "t",
+    "pounds-weight": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz",
+    "litres": "l", "liters": "l", "gallons": "gal", "barrels": "bbl",
+    "acres": "acre", "hectares": "ha", "sq": "sq",
+    "degrees": "deg", "mph": "mph", "kph": "kph", "km/h": "kph", "mw": "MW", "gw": "GW", "kwh": "kWh",
+    "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
+    "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "minute": "minute",
+    "seconds": "second", "second": "second", "decades": "decade", "centuries": "century",
+}
+
+HEDGES = {
+    # hedge -> interval type: "approx" +-10%, "above" (v, inf), "atleast" [v, inf),
+    # "below" (.., v), "atmost" (.., v], "near" (0.9v, v]
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx", "some": "approx",
+    "an estimated": "approx", "estimated": "approx", "circa": "approx", "c.": "approx", "close to": "near",
+    "nearly": "near", "almost": "near", "just under": "near", "just shy of": "near", "getting on for": "near",
+    "over": "above", "more than": "above", "upwards of": "above", "upward of": "above", "in excess of": "above",
+    "just over": "above", "well over": "above", "above": "above", "north of": "above", "greater than": "above",
+    "at least": "atleast", "no fewer than": "atleast", "no less than": "atleast", "a minimum of": "atleast",
+    "under": "below", "less than": "below", "fewer than": "below", "below": "below", "well under": "below",
+    "at most": "atmost", "up to": "atmost", "as many as": "atmost", "as much as": "atmost", "no more than": "atmost",
+    "a maximum of": "atmost",
+}
+_HEDGE_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True))
+    + r")\s+$",
+    re.I,
+)
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH_ALT = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+# words that can stand before a number without naming a model ("The 12", "In 2017", "Over 400")
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor of in on at by to from for with without into onto over under about around some nearly
+almost more than less fewer up down only just all its their his her our my your these those this that top
+since after before until till during between among another last next first past every each per as plus minus
+times roughly approximately exactly another least most than when while where if then so also even still
+both either neither no not some were was is are be been being had has have will would could should may might
+must can did do does said says told say estimated total totalling totaling about another almost
+here there now again just what which who whom whose why how nearly some around through across against
+within beyond above below near towards toward via vs versus like unlike other others many much few
+approximately circa cost costs costing worth earned earns paid pay pays rose fell grew jumped dropped
+""".split())
+
+ID_WORDS = frozenset("""
+no no. nos number page pages chapter section article articles room flight route line gate platform level
+category grade phase stage episode season round game match vol volume rank ranked act clause paragraph
+item question lot unit apartment suite bus channel highway interstate district ward precinct zone tier
+version model type class rule resolution bill verse psalm exit pier terminal block building floor row
+seat hole lane road street avenue studio track tracks door box code
+""".split())
+
+ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
+
+# words after a numeral that are not a counted noun
+NOT_NOUNS = frozenset("""
+a an the and or but nor of in on at by to from for with into over under about per as than that which who
+whom whose this these those it its is are was were be been has have had will would could should may might
+must can did do does said says told percent cent per-cent points point times more less fewer others other
+year years old month months week weeks day days hour hours minute minutes second seconds am pm a.m p.m
+gmt utc bst est edt pst et when while after before since until if so not also still just only yet
+while out up down off back across through each apiece apart away ago later earlier including plus minus
+against versus vs
+""".split())
+ADJECTIVES = frozenset("""
+new more other additional extra further foreign local young old armed unarmed suspected alleged
+confirmed registered eligible full-time part-time senior junior former current british american
+iraqi syrian kurdish chinese russian european african asian indian australian french german
+small large big major minor separate different individual innocent wounded injured dead missing
+displaced civilian military private public total
+""".split())
+
+_UNITS_WORDS = {"thousand", "hundred", "million", "billion", "trillion"}
+_SMALL_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}
+_NUMBER_WORD = "|".join(sorted([*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"], key=len, reverse=True))
+_WORDS_RE = re.compile(
+    r"(?<![\w-])(?:(?P<art>an?)\s+)?(?P<words>(?:" + _NUMBER_WORD + r")(?:(?:[\s-]+|\s+and\s+)(?:" + _NUMBER_WORD + r"))*)"
+    r"(?:-(?P<frac>" + "|".join(_FRACTION_WORDS) + r"))?(?![\w-])",
+    re.I,
+)
+_FRACTION_RE = re.compile(
+    r"(?<![\w-])(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![\w-])"
+    r"|(?<![\w-])(?P<half>half)\s+(?=of\b|a\s+(?:million|billion|dozen)\b)",
+    re.I,
+)
+
+# The numeral: digits with comma/dot separators. Validated afterwards.
+_NUMERAL = re.compile(r"(?<![\w.,:/])\d+(?:[,.]\d+)*")
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\w])")
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<code>US|AU|A|C|CA|NZ|HK|S|R)?(?P<dollar>\$)|(?P<sym>[£€¥₹])|(?<![A-Za-z])(?P<iso>USD|EUR|GBP|AUD|CAD|JPY|CNY|INR|CHF|Rs\.?)\s?)\s?$"
+)
+_NEG_BEFORE = re.compile(r"(?:^|[\s(])(?P<sign>[-−])$|(?:^|\s)(?P<word>minus)\s+$", re.I)
+_SUFFIX = re.compile(r"[A-Za-z]+")
+_PERCENT_AFTER = re.compile(r"\s?%|[\s-]+(?:percent|per\s+cent|per-cent)\b|pc\b|\s+pct\b", re.I)
+_PP_AFTER = re.compile(r"\s?(?:%|percent|per\s+cent)?\s*[\s-]percentage[\s-]points?\b|\s?(?:pp|ppts?)\b", re.I)
+_SCALE_AFTER = re.compile(r"[\s-]+(thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|bln|tn)\b|\s?(m|k|b)\b(?![.'’]\w)", re.I)
+_CURWORD_AFTER = re.compile(r"\s+(?:(?:US|U\.S\.|Hong\s+Kong|Australian|Canadian|Singapore)\s+)?(" + "|".join(CURRENCY_WORDS) + r")\b", re.I)
+_UNIT_AFTER = re.compile(r"[\s-]+(" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")(?![\w])", re.I)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|them|whom|which|all|your|my)?\s*([A-Za-z][A-Za-z'’-]*)?", re.I)
+_PREV_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)\s+$")
+_PREV_TOKEN = re.compile(r"(\S+)\s*$")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH_ALT + r"\.?\s+(?:the\s+)?$", re.I)
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_ALT + r"\b", re.I)
+_TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\b\.?|p\.?m\b\.?|GMT|BST|UTC|EST|EDT|PST|PDT|CET|hrs\b|h\b|o'clock)", re.I)
+_COLON_AFTER = re.compile(r":\d\d")
+_SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|losing|defeat|defeated|defeats|draw|drew|drawn|victory|triumph|thrashing|lead|led|leads|trail|trailed|score|scored|scoreline|aggregate|sets?|vote|voted|ruling|decision|majority|split)\b", re.I)
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$|\s*-\s*$")
+_FROM_BEFORE = re.compile(r"\b(from|between)\s+$", re.I)
+
+
+def _sig_digits(digits: str) -> int:
+    """Significant digits of a plain digit string ("43000" -> 2, "0.05" -> 1, "10400" -> 3)."""
+    if "." in digits:
+        whole, frac = digits.split(".", 1)
+        s = (whole.lstrip("0") + frac)
+        s = s.lstrip("0")
+        return max(1, len(s)) if whole.lstrip("0") else max(1, len(frac.lstrip("0")))
+    s = digits.lstrip("0").rstrip("0")
+    return max(1, len(s))
+
+
+def classify_numeral(tok: str) -> tuple[str, float]:
+    """The written form and best-guess value of a digit token ("9,00" -> malformed, 900.0)."""
+    if "," not in tok and "." not in tok:
+        return "plain", float(tok)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", tok):
+        return "grouped", float(tok.replace(",", ""))
+    if re.fullmatch(r"\d+\.\d+", tok):
+        return "decimal", float(tok)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}\.\d{3},\d+", tok):
+        return "foreign", float(tok.replace(".", "").replace(",", "."))
+    if "," in tok and "." not in tok and re.fullmatch(r"\d{1,2}(?:,\d{2})*,\d{3}", tok):
+        return "indian", float(tok.replace(",", ""))
+    if "," in tok:
+        head = tok.split(".", 1)
+        try:
+            return "malformed", float(head[0].replace(",", "") + ("." + head[1].replace(",", "") if len(head) > 1 else ""))
+        except ValueError:
+            return "other", float("nan")
+    return "other", float("nan")
+
+
+def parse_number_words(words: str) -> float | None:
+    """"nine thousand" -> 9000, "two hundred and fifty" -> 250, "a dozen" -> 12, "dozens" -> 24."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if not w or w == "and":
+            continue
+        if w in _SMALL_WORDS:
+            current += _SMALL_WORDS[w]
+        elif w in _TENS_WORDS:
+            current += _TENS_WORDS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in ("dozen",):
+            current = (current or 1) * 12
+        elif w == "dozens":
+            current = (current or 1) * 24
+        elif w in ("thousand", "million", "billion", "trillion"):
+            scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[w]
+            total += (current or 1) * scale
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def format_grouped(value: int, sep: str = ",") -> str:
+    """43000 -> "43,000" (the formatting the property tests round-trip through)."""
+    return f"{value:,}".replace(",", sep)
+
+
+# ---------------------------------------------------------------------------
+# Extraction
+
+
+def _interval(value: float, hedge: str | None) -> tuple[float, float]:
+    if not hedge:
+        return value, value
+    t = HEDGES.get(" ".join(hedge.lower().split()), "approx")
+    lo_bound = 0.0 if value >= 0 else -INF
+    if t == "approx":
+        d = abs(value) * 0.1
+        return value - d, value + d
+    if t == "near":
+        return value - abs(value) * 0.1, value
+    if t in ("above", "atleast"):
+        return value, INF
+    return lo_bound, value  # below / atmost
+
+
+def _noun_after(prose: str, pos: int, limit: int) -> tuple[str | None, bool, int]:
+    """The counted noun after ``pos``: (noun, partitive, end). Skips up to two adjectives."""
+    stop = min(limit, pos + 80)
+    m = _OF_AFTER.match(prose, pos, stop)
+    if m and m.group(1):
+        w = m.group(1).lower().strip("'’")
+        if w not in NOT_NOUNS and not w[0].isdigit():
+            return w, True, m.end(1)
+        return None, False, pos
+    cur = pos
+    for _ in range(3):
+        m = _WORD_AFTER.match(prose, cur, stop)
+        if not m:
+            return None, False, pos
+        w = m.group(1).lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
+        if w in NOT_NOUNS or m.group(1)[0].isupper() and w not in ADJECTIVES:
+            return None, False, pos
+        if w in ADJECTIVES:
+            cur = m.end()
+            continue
+        return w, False, m.end(1)
+    return None, False, pos
+
+
+def _scan_words(prose: str) -> list[dict]:
+    """Numbers written in words and fractions ("nine thousand", "a dozen", "two-thirds")."""
+    out = []
+    taken_until = -1
+    for m in _FRACTION_RE.finditer(prose):
+        if m.group("half"):
+            out.append(dict(num_start=m.start("half"), num_end=m.end("half"), value=0.5, form="words", kind="fraction"))
+            continue
+        num = m.group("num").lower()
+        n = 1 if num in ("a", "an", "one") else _SMALL_WORDS[num]
+        den = _FRACTION_WORDS[m.group("den").lower()]
+        if num in ("a", "an") and m.group("den").lower() in ("half",):
+            # "a half" is rarely a quantity on its own ("an hour and a half"); keep it
+            pass
+        out.append(dict(num_start=m.start(), num_end=m.end(), value=n / den, form="words", kind="fraction"))
+    fractions = [(d["num_start"], d["num_end"]) for d in out]
+    fi = 0
+    for m in _WORDS_RE.finditer(prose):
+        s, e = m.start(), m.end()
+        while fi < len(fractions) and fractions[fi][1] <= s:
+            fi += 1
+        if fi < len(fractions) and fractions[fi][0] < e:
+            continue
+        words = m.group("words")
+        low = words.lower()
+        art = m.group("art")
+        if m.group("frac"):
+            continue  # "two-thirds" already taken by the fraction pass
+        if low in ("one",) or low == "second":
+            continue  # "one" alone is mostly a pronoun ("one of the", "no one")
+        if art and low.split()[0] not in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+            s = m.start("words")
+        value = parse_number_words(words)
+        if value is None:
+            continue
+        if s <= taken_until:
+            continue
+        taken_until = e
+        out.append(dict(num_start=s, num_end=e, value=value, form="words", kind="number", words_text=words))
+    return out
+
+
+def extract_quantities(doc) -> list[Quantity]:
+    """Every number expression in ``doc.prose``, typed, in document order (see module doc)."""
+    return extract_from_text(doc.prose)
+
+
+def extract_from_text(prose: str) -> list[Quantity]:
+    n = len(prose)
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(prose) if sum(c.isdigit() for c in m.group()) >= 9]
+    pi = 0
+    raw: list[dict] = []
+    for m in _NUMERAL.finditer(prose):
+        s, e = m.span()
+        tok = m.group()
+        # a trailing separator belongs to the sentence ("in 2017.") -- regex already stops there
+        while pi < len(phones) and phones[pi][1] <= s:
+            pi += 1
+        if pi < len(phones) and phones[pi][0] <= s < phones[pi][1]:
+            raw.append(dict(num_start=s, num_end=e, value=float(re.sub(r"\D", "", tok) or 0), form="plain", kind="phone"))
+            continue
+        form, value = classify_numeral(tok)
+        raw.append(dict(num_start=s, num_end=e, value=value, form=form, kind=None, tok=tok))
+    words = _scan_words(prose)
+    if words:
+        raw = _merge_sorted(raw, words)
+    items = [_describe(prose, d) for d in raw]
+    _link_ranges(prose, items)
+    out = []
+    index_of = {id(d): i for i, d in enumerate(items)}
+    for d in items:
+        partner = index_of.get(id(d.get("partner_d")), -1) if d.get("partner_d") is not None else -1
+        low, high = _interval(d["value"], d.get("hedge"))
+        s, e = d["start"], d["end"]
+        out.append(Quantity(
+            start=s, end=e, num_start=d["num_start"], num_end=d["num_end"], value=d["value"], low=low, high=high,
+            kind=d["kind"], raw=prose[s:e], unit=d.get("unit"), scale=d.get("scale", 1.0), noun=d.get("noun"),
+            partitive=d.get("partitive", False), hedge=d.get("hedge"), form=d["form"],
+            negative=d.get("negative", False), sig=d.get("sig", 0), range_role=d.get("range_role"),
+            partner=partner, words=d["form"] == "words",
+        ))
+    return out
+
+
+def _merge_sorted(a: list[dict], b: list[dict]) -> list[dict]:
+    out = []
+    i = j = 0
+    while i < len(a) or j < len(b):
+        if j >= len(b) or (i < len(a) and a[i]["num_start"] <= b[j]["num_start"]):
+            out.append(a[i])
+            i += 1
+        else:
+            # skip word numbers overlapping a numeral ("2 million" is handled by the numeral)
+            if out and out[-1]["num_end"] > b[j]["num_start"]:
+                j += 1
+                continue
+            out.append(b[j])
+            j += 1
+    return out
+
+
+def _describe(prose: str, d: dict) -> dict:
+    """Fill in kind, unit, scale, hedge, noun and the expression span around one numeral."""
+    ns, ne = d["num_start"], d["num_end"]
+    n = len(prose)
+    start, end = ns, ne
+    kind = d["kind"]
+    value = d["value"]
+    tok = d.get("tok", "")
+    d.setdefault("sig", _sig_digits(re.sub(r"[^\d.]", "", tok)) if tok and d["form"] in ("plain", "grouped", "decimal", "malformed", "indian") else (_sig_digits(str(int(value))) if value == value and value >= 1 and value == int(value) else 2))
+    before = prose[max(0, ns - 40):ns]
+    if kind == "phone":
+        d.update(start=ns, end=ne)
+        return d
+    if d["form"] == "words":
+        unit = None
+        scale = 1.0
+        pos = ne
+        if kind == "fraction":
+            d.update(start=ns, end=ne, noun=None)
+            m = _OF_AFTER.match(prose, ne, min(n, ne + 60))
+            if m and m.group(1):
+                d["noun"] = m.group(1).lower()
+                d["partitive"] = True
+            _hedge(prose, d, before)
+            return d
+        m = _PERCENT_AFTER.match(prose, pos, min(n, pos + 20))
+        if m:
+            unit, kind, pos = "percent", "percent", m.end()
+        else:
+            m = _CURWORD_AFTER.match(prose, pos, min(n, pos + 30))
+            if m:
+                unit, kind, pos = CURRENCY_WORDS[m.group(1).lower()], "money", m.end()
+        d.update(unit=unit, scale=scale, kind=kind)
+        end = pos
+        if kind == "number":
+            m = _UNIT_AFTER.match(prose, pos, min(n, pos + 20))
+            if m:
+                d.update(unit=UNITS[m.group(1).lower()], kind="measure")
+                end = m.end()
+            else:
+                noun, part, nend = _noun_after(prose, pos, n)
+                if noun:
+                    d.update(noun=noun, partitive=part, kind="count")
+        d.update(start=ns, end=end)
+        _hedge(prose, d, before)
+        return d
+
+    # -- digits ----------------------------------------------------------------
+    after_start = ne
+    lim = min(n, ne + 60)
+    # glued to a word on the left ("COVID-19", "F-16", "MH17") or right ("4G", "3D")
+    if ns >= 2 and prose[ns - 1] == "-" and (prose[ns - 2].isalpha()):
+        d.update(kind="model", start=ns, end=ne)
+        return d
+    suffix = _SUFFIX.match(prose, ne, lim)
+    unit = None
+    scale = 1.0
+    pos = ne
+    if suffix:
+        sfx = suffix.group().lower()
+        if sfx in ORDINAL_SUFFIX and d["form"] == "plain":
+            mm = _MONTH_AFTER.match(prose, ne, lim)
+            d.update(kind="date" if mm or _MONTH_BEFORE.search(before) else "ordinal", start=ns, end=suffix.end())
+            return d
+        if sfx == "s" and d["form"] == "plain" and len(tok) in (2, 4):
+            d.update(kind="year", start=ns, end=suffix.end())
+            return d
+        if sfx in _ATTACHED_SCALES:
+            scale, pos = SCALES[sfx], suffix.end()
+        elif sfx in ("am", "pm", "hrs", "h", "gmt"):
+            d.update(kind="time", start=ns, end=suffix.end())
+            return d
+        elif sfx in ("pc", "pct"):
+            unit, pos = "percent", suffix.end()
+        elif sfx in UNITS:
+            unit, pos = UNITS[sfx], suffix.end()
+            d["kind_hint"] = "measure"
+        else:
+            d.update(kind="model", start=ns, end=suffix.end())
+            return d
+    if ne < n and prose[ne] == "/" and ne + 1 < n and prose[ne + 1].isdigit():
+        d.update(kind="other", start=ns, end=ne)
+        return d
+    if _COLON_AFTER.match(prose, ne, lim):
+        d.update(kind="time", start=ns, end=ne + 3)
+        return d
+    if d["form"] == "decimal" and tok.count(".") == 1:
+        mt = re.match(r"\s?(?:a\.?m\b\.?|p\.?m\b\.?)", prose[ne:lim], re.I)
+        if mt and len(tok.split(".")[1]) == 2 and float(tok.split(".")[0]) <= 12:
+            d.update(kind="time", start=ns, end=ne + mt.end())
+            return d
+    if scale == 1.0 and unit is None:
+        mt = _TIME_AFTER.match(prose, ne, lim)
+        if mt and d["form"] == "plain" and value <= 24 and not mt.group().strip().lower().startswith("h"):
+            d.update(kind="time", start=ns, end=mt.end())
+            return d
+    # currency before
+    cm = _CURRENCY_BEFORE.search(before)
+    if cm:
+        sym = (cm.group("code") or "") + "$" if cm.group("dollar") else (cm.group("sym") or cm.group("iso"))
+        unit = CURRENCY_SYMBOLS.get(sym.strip(), CURRENCY_SYMBOLS.get(sym.strip().rstrip("."), "USD"))
+        start = ns - len(before) + cm.start()
+        if prose[start].isspace():
+            start += 1
+    # negative sign
+    neg = _NEG_BEFORE.search(prose[max(0, start - 8):start])
+    if neg and neg.group("sign"):
+        # "-5" but not a hyphen range ("10 -15"): the character before the sign is not a digit
+        j = start - 2
+        while j >= 0 and prose[j] == " ":
+            j -= 1
+        if j < 0 or not prose[j].isdigit():
+            d["negative"] = True
+            value = -value
+            start -= 1
+    # percent / percentage points / scale / currency word / unit
+    if unit is None or unit in CURRENCY_SYMBOLS.values():
+        m = _SCALE_AFTER.match(prose, pos, lim)
+        if m and scale == 1.0:
+            w = (m.group(1) or m.group(2)).lower()
+            if m.group(2) and unit is None:
+                m = None  # "5 m" without currency is metres, not millions
+            if m:
+                scale = SCALES[w]
+                pos = m.end()
+    if unit is None:
+        m = _PP_AFTER.match(prose, pos, lim)
+        if m:
+            unit, pos = "percentage-point", m.end()
+        else:
+            m = _PERCENT_AFTER.match(prose, pos, lim)
+            if m:
+                unit, pos = "percent", m.end()
+    if unit is None:
+        m = _CURWORD_AFTER.match(prose, pos, lim)
+        if m:
+            unit, pos = CURRENCY_WORDS[m.group(1).lower()], m.end()
+    if unit is None:
+        m = _UNIT_AFTER.match(prose, pos, lim)
+        if m:
+            unit, pos = UNITS[m.group(1).lower()], m.end()
+            d["kind_hint"] = "measure"
+    end = pos
+    value *= scale
+    if unit == "percent":
+        kind = "percent"
+    elif unit == "percentage-point":
+        kind = "percentage-point"
+    elif unit in CURRENCY_SYMBOLS.values() or unit in CURRENCY_WORDS.values():
+        kind = "money"
+    elif unit is not None:
+        kind = "measure"
+    d.update(unit=unit, scale=scale, value=value, start=start, end=end)
+    noun, part, nend = (None, False, end)
+    if kind in (None, "money"):
+        noun, part, nend = _noun_after(prose, end, n)
+        if noun in CURRENCY_WORDS:
+            noun = None
+    d.update(noun=noun, partitive=part)
+    _hedge(prose, d, prose[max(0, start - 40):start])
+    if kind is None:
+        kind = _context_kind(prose, d, tok, before)
+    d["kind"] = kind
+    return d
+
+
+def _hedge(prose: str, d: dict, before: str) -> None:
+    m = _HEDGE_RE.search(before)
+    if m:
+        hedge = " ".join(m.group(1).lower().split())
+        if hedge == "some" and re.search(r"\b(?:for|in|at|of)\s+some\s+$", before, re.I):
+            return
+        if hedge in ("under", "over", "below", "above") and re.search(r"\b(?:from|to|by)\s+\w+\s+$", before, re.I):
+            return
+        d["hedge"] = hedge
+        d["start"] = d["start"] - len(before) + m.start()
+
+
+def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
+    """Year, date, id, model, score or count/number for a bare numeral."""
+    ns, ne = d["num_start"], d["num_end"]
+    form = d["form"]
+    value = d["value"]
+    lim = min(len(prose), ne + 40)
+    if form == "plain" and len(tok) <= 2 and 1 <= value <= 31:
+        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(prose, ne, lim):
+            return "date"
+    if form == "plain" and len(tok) == 4 and 1000 <= value <= 2100 and not d.get("hedge"):
+        noun = d.get("noun")
+        if not noun or not noun.endswith("s") or _MONTH_BEFORE.search(before) or re.search(r"\b(?:in|since|until|till|by|from|of|during|before|after|circa|between)\s+$", before, re.I):
+            # "in 2017", "the 2016 election", "September 2026"; but "2000 people" stays a count
+            if not (noun and noun in COUNT_NOUN_HINT):
+                return "year"
+    # score: "3-1" with a sporting/voting context nearby
+    if form == "plain" and ne + 1 < len(prose) and prose[ne] in "-–" and prose[ne + 1].isdigit():
+        window = prose[max(0, ns - 60):min(len(prose), ne + 40)]
+        if _SCORE_CONTEXT.search(window):
+            return "score"
+    if ns >= 1 and prose[ns - 1] in "-–" and ns >= 2 and prose[ns - 2].isdigit():
+        window = prose[max(0, ns - 60):min(len(prose), ne + 40)]
+        if _SCORE_CONTEXT.search(window) and value < 200:
+            return "score"
+        if len(tok) in (2, 4) and re.match(r"(?:1[89]|20)\d\d$", prose[max(0, ns - 5):ns - 1]):
+            return "year"  # "2016-17", "1999-2000"
+    if before.endswith("#"):
+        return "id"
+    pm = _PREV_WORD.search(before)
+    if pm:
+        w = pm.group(1)
+        wl = w.lower().rstrip(".")
+        if wl in ID_WORDS or w.lower() in ID_WORDS:
+            return "id"
+        if w[0].isupper() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in WEEKDAYS \
+                and not d.get("hedge") and wl not in HEDGES:
+            # a capitalised name right before the number: "Boeing 747", "Kurdistan 24", "Article 5",
+            # unless it starts the sentence ("Police 20 ..." is rare; "Nearly 40" is a hedge)
+            ws = before.rfind(w)
+            prev_char = before[:ws].rstrip()[-1:] if ws > 0 else ""
+            if prev_char not in (".", "!", "?", "\"", "“", "") or len(w) > 1 and w[1:].islower() is False:
+                return "model"
+            if prev_char and prev_char in ".!?\"“" and d.get("noun"):
+                return "count"
+            if not d.get("noun"):
+                return "model"
+    if d.get("noun"):
+        return "count"
+    return "number"
+
+
+# nouns that make a four-digit number a count, not a year ("2000 people")
+COUNT_NOUN_HINT = frozenset("""
+people persons men women children kids workers employees staff jobs troops soldiers fighters militants
+civilians refugees migrants students patients cases deaths homes houses households families residents
+voters members police officers protesters demonstrators prisoners detainees inmates visitors tourists
+passengers votes signatures units vehicles cars flights barrels tonnes acres hectares miles kilometres
+km feet metres meters dollars euros pounds shares copies items sites schools hospitals beds doctors nurses
+teachers animals cattle sheep birds trees words pages
+""".split())
+
+
+def _link_ranges(prose: str, items: list[dict]) -> None:
+    """Pair "12 to 87", "between 10 and 12", "10-12": share unit/scale/noun, mark roles."""
+    for a, b in zip(items, items[1:]):
+        if a["kind"] not in QUANTITY_KINDS and a["kind"] != "number" or b["kind"] not in QUANTITY_KINDS:
+            continue
+        gap = prose[a["end"]:b["start"]]
+        if len(gap) > 8:
+            continue
+        gl = gap.strip().lower()
+        before = prose[max(0, a["start"] - 12):a["start"]]
+        fm = _FROM_BEFORE.search(before)
+        if gl in ("-", "–", "—") and not gap.startswith(" ") or gl == "to" or (gl == "and" and fm and fm.group(1).lower() == "between") \
+                or (gl in ("-", "–") and gap.strip() == gap.strip()):
+            if gl == "and" and not fm:
+                continue
+            if a.get("hedge") is None and b.get("hedge") and gl == "to":
+                pass
+            a["range_role"], b["range_role"] = "low", "high"
+            a["partner_d"], b["partner_d"] = b, a
+            # "12 to 87 countries", "10 to 12 percent", "1 to 2 million"
+            if a.get("unit") is None and b.get("unit"):
+                a["unit"] = b["unit"]
+                if a["kind"] in ("number", "count"):
+                    a["kind"] = b["kind"]
+            if a.get("scale", 1.0) == 1.0 and b.get("scale", 1.0) != 1.0 and a["form"] != "words":
+                a["scale"] = b["scale"]
+                a["value"] = a["value"] * b["scale"]
+            if not a.get("noun") and b.get("noun"):
+                a["noun"] = b["noun"]
+                if a["kind"] == "number":
+                    a["kind"] = "count"
