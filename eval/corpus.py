@@ -31,7 +31,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-EXTRACT_VERSION = 3  # bump when extraction or paragraphing changes
+EXTRACT_VERSION = 4  # bump when extraction or paragraphing changes
 
 
 class CorpusError(Exception):
@@ -174,6 +174,20 @@ def is_damaged(text: str) -> bool:
     return bool(_DAMAGE.search(text))
 
 
+def has_repeated_sentence(text: str, min_words: int = 8) -> bool:
+    """Scrape artefact: the same sentence (8+ words) twice in one article. Such
+    articles are left out, or every injected 'pasted twice' would be moot and the
+    clean text would already carry a duplicate nobody published."""
+    seen = set()
+    for sent in re.split(r'(?<=[.!?])["\u201d]?\s+', text):
+        key = " ".join(re.findall(r"\w+", sent.lower()))
+        if len(key.split()) >= min_words:
+            if key in seen:
+                return True
+            seen.add(key)
+    return False
+
+
 def sentence_breaks(text: str) -> list[tuple[int, int]]:
     """Conservative sentence boundaries: (start, end) of the whitespace between."""
     out = []
@@ -233,7 +247,8 @@ def parse_tmt(raw: bytes) -> tuple[list[Article], dict]:
         name = next(n for n in zf.namelist() if n.endswith(".csv"))
         data = zf.read(name).decode("utf-8")
     csv.field_size_limit(1 << 30)
-    arts, seen, stats = [], set(), {"rows": 0, "damaged": 0, "duplicate": 0, "short": 0}
+    arts, seen, stats = [], set(), {"rows": 0, "damaged": 0, "repeats": 0, "duplicate": 0,
+                                   "short": 0}
     for row in csv.DictReader(io.StringIO(data)):
         stats["rows"] += 1
         text = row.get("text") or ""
@@ -241,6 +256,9 @@ def parse_tmt(raw: bytes) -> tuple[list[Article], dict]:
             stats["damaged"] += 1
             continue
         h = sha256(text.strip().encode())
+        if has_repeated_sentence(text):
+            stats["repeats"] += 1
+            continue
         if h in seen:
             stats["duplicate"] += 1
             continue
@@ -258,10 +276,13 @@ def parse_tmt(raw: bytes) -> tuple[list[Article], dict]:
 
 def parse_lee(raw: bytes) -> tuple[list[Article], dict]:
     lines = raw.decode("utf-8").splitlines()
-    arts, stats = [], {"rows": len(lines), "damaged": 0, "duplicate": 0, "short": 0}
+    arts, stats = [], {"rows": len(lines), "damaged": 0, "repeats": 0, "duplicate": 0, "short": 0}
     for i, line in enumerate(lines, 1):
         if is_damaged(line):
             stats["damaged"] += 1
+            continue
+        if has_repeated_sentence(line):
+            stats["repeats"] += 1
             continue
         if _words(line) < 80:
             stats["short"] += 1

@@ -234,3 +234,9 @@ def test_offline_without_cache_is_one_clear_error(tmp_path, monkeypatch, capsys)
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 or not any("Traceback" in line for line in err)
     assert err[-1].startswith("eval: error: corpus 'tmt' is not cached")
+
+
+def test_scrape_repeats_are_detected():
+    s = "The bridge will link the two towns across the river next year."
+    assert corpus.has_repeated_sentence(f"{s} Then more. {s}")
+    assert not corpus.has_repeated_sentence(f"{s} Short one. Short one.")
