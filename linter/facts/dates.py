@@ -218,14 +218,14 @@ _FULL = regex.compile(
     r"(?P<mon7>" + _MONTH + r"),?\s+(?P<year7>" + _YEAR + r")(?![\d%])"
     r"|"
     # a month alone after a preposition: "in July", "since March"
-    r"(?<=\b(?:in|In|since|Since|until|Until|by|By|from|From|through|early|late|mid-|of|last|next|this|Last|Next|This)\s)"
+    r"(?<=\b(?:in|In|since|Since|until|Until|by|By|from|From|through|early|late|mid-|of|last|next|this|Last|Next|This)\s|\()"
     r"(?P<mon8>" + _MONTH + r")(?![\w])"
     r"|"
     # a year after a preposition: "in 2017", "since 2014", "mid-2025"
     r"(?<=\b(?:in|In|since|Since|until|Until|by|By|from|From|through|to|before|Before|after|After|during|During|"
     r"early|late|mid-|of|and|between|Between|year)\s)(?P<year9>" + _YEAR + r")(?![\d%,.]\d|\s*(?:%|percent|per cent))"
     r"|"
-    r"(?<=\bmid-)(?P<year10>" + _YEAR + r")(?!\d)
+    r"(?<=\bmid-)(?P<year10>" + _YEAR + r")(?!\d)"
     r"|"
     r"(?<=\()(?P<year11>" + _YEAR + r")(?=\))"
 )
@@ -245,7 +245,7 @@ _REL = re.compile(
 _BARE_WEEKDAY = re.compile(r"(?<![\w-])(?P<wd>" + _WD_FULL + r")(?![\w-])")
 _HEDGE_BEFORE = re.compile(
     r"(?i)(?:^|[\s“”\"(—–-])(until at least|not before|not until|no later than|as early as|as late as|"
-    r"by the end of|at least|until|till|through|by|before|after|since|from|around|about|in|on|during)\s*[“\"]?\s*$")
+    r"by the end of|at least|until|till|through|by|before|after|since|from|beyond|around|about|in|on|during)\s*[“\"]?\s*$")
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
