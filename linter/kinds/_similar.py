@@ -1,0 +1,95 @@
+"""Near-linear near-duplicate search shared by the duplication and misquote kinds.
+
+Comparing every pair of passages is quadratic, so candidates are *blocked* first:
+each passage is reduced to a bottom-k sketch of its word 3-gram hashes (the k
+smallest CRC32 values, a MinHash variant), and only passages whose sketches share
+enough hashes are compared with rapidfuzz's C++ scorer. Near duplicates share most
+of their 3-grams, so they share most of their sketch; unrelated passages rarely
+share any. Posting lists are capped, so a phrase that recurs thousands of times
+("according to the") cannot make the search quadratic. CRC32 (not ``hash``) keeps
+results identical across runs whatever ``PYTHONHASHSEED`` is.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_APOS = str.maketrans({"’": "'", "‘": "'"})
+
+SKETCH = 10  # hashes kept per passage
+POSTINGS_CAP = 40  # passages remembered per hash (the earliest ones)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words, typographic apostrophes folded, punctuation dropped."""
+    return _WORD.findall(text.translate(_APOS).lower())
+
+
+def sketch(tokens: list[str], k: int = 3, size: int = SKETCH) -> list[int]:
+    """The ``size`` smallest CRC32 hashes of the word ``k``-grams (the whole text if shorter)."""
+    if len(tokens) < k:
+        grams = {" ".join(tokens)}
+    else:
+        grams = {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
+    hashes = sorted({zlib.crc32(g.encode("utf-8")) for g in grams})
+    return hashes[:size]
+
+
+@dataclass(slots=True)
+class Match:
+    first: int  # id of the earlier passage
+    score: float  # 0-100 similarity
+
+
+class NearIndex:
+    """Passages added in document order; ``best`` finds the earlier passage most alike.
+
+    ``norm`` is the normalised text (words joined by one space) compared with
+    ``fuzz.ratio``; exact repeats are found through a dictionary without fuzzy work.
+    """
+
+    def __init__(self, threshold: float, min_shared: int = 2):
+        self.threshold = threshold
+        self.min_shared = min_shared
+        self.exact: dict[str, int] = {}
+        self.postings: dict[int, list[int]] = defaultdict(list)
+        self.norms: list[str] = []
+        self.sketches: list[list[int]] = []
+
+    def best(self, norm: str, sk: list[int], *, partial: bool = False) -> Match | None:
+        """The earliest of the best-scoring earlier passages at or above the threshold."""
+        if not partial and norm in self.exact:
+            return Match(self.exact[norm], 100.0)
+        counts: dict[int, int] = defaultdict(int)
+        for h in sk:
+            for pid in self.postings.get(h, ()):
+                counts[pid] += 1
+        need = min(self.min_shared, len(sk))
+        best: Match | None = None
+        scorer = fuzz.partial_ratio if partial else fuzz.ratio
+        for pid in sorted(counts):
+            if counts[pid] < min(need, len(self.sketches[pid])):
+                continue
+            other = self.norms[pid]
+            a, b = (norm, other) if len(norm) <= len(other) else (other, norm)
+            score = scorer(a, b, score_cutoff=self.threshold)
+            if score and (best is None or score > best.score):
+                best = Match(pid, score)
+        return best
+
+    def add(self, norm: str, sk: list[int]) -> int:
+        pid = len(self.norms)
+        self.norms.append(norm)
+        self.sketches.append(sk)
+        self.exact.setdefault(norm, pid)
+        for h in sk:
+            plist = self.postings[h]
+            if len(plist) < POSTINGS_CAP:
+                plist.append(pid)
+        return pid

@@ -1,0 +1,151 @@
+"""``duplication``: a paragraph or sentence that repeats an earlier one, word for word or nearly.
+
+The commonest CMS slip that reaches readers is a paste made twice: a caption printed
+twice, the lede repeated as the fourth paragraph after an edit. The finding sits on
+the *second* occurrence (the one to delete) with ``related`` pointing at the first.
+
+Passages are compared after normalisation (case, punctuation, typographic
+apostrophes), exact repeats through a dictionary and near repeats through a
+bottom-k sketch index and rapidfuzz (see ``_similar``), so a 2 MB document is
+linear, not quadratic. Repeated *words* ("the the") are S101's job, not this kind's.
+
+Intentional repeats are configurable per rule: ``ignore_blocks`` (pull quotes are
+Markdown block quotes), ``skip_quotes`` (a passage that is mostly a direct quote,
+restated in full by design) and ``allow`` (regexes for boilerplate a newsroom
+repeats on purpose).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal
+
+import regex
+from pydantic import Field, PrivateAttr, field_validator
+
+from ..diagnostics import Finding, Related
+from ..document import BLOCK_KINDS
+from ._similar import NearIndex, sketch, words
+from .base import RuleBase
+
+BlockKind = Literal[BLOCK_KINDS]  # type: ignore[valid-type]
+
+
+class Rule(RuleBase):
+    """Report a paragraph (``unit: paragraph``) or sentence (``unit: sentence``) that
+    repeats an earlier one at ``threshold``% similarity or more.
+
+    The message may use ``{unit}``, ``{Unit}``, ``{line}`` (of the first occurrence),
+    ``{how}`` ("word for word", "same words, other punctuation" or "93% alike") and ``{similarity}``.
+    """
+
+    kind: Literal["duplication"]
+    unit: Literal["paragraph", "sentence"] = "paragraph"
+    min_words: int = Field(default=8, ge=1)
+    threshold: float = Field(default=90.0, ge=50.0, le=100.0)
+    near_min_words: int = Field(default=12, ge=1)  # shorter passages must repeat exactly
+    ignore_blocks: list[BlockKind] = Field(default_factory=list)
+    skip_quotes: bool = False
+    quote_share: float = Field(default=0.6, gt=0.0, le=1.0)
+    allow: list[str] = Field(default_factory=list)
+
+    _allow: list[regex.Pattern] = PrivateAttr(default_factory=list)
+
+    @field_validator("allow")
+    @classmethod
+    def _valid_regexes(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                regex.compile(p)
+            except regex.error as exc:
+                raise ValueError(f"invalid regex in 'allow': {exc}") from None
+        return v
+
+    def prepare(self, wordlists):
+        self._allow = [regex.compile(p) for p in self.allow]
+
+    # ------------------------------------------------------------------
+    def check(self, doc, ctx):
+        if self.unit == "paragraph":
+            units = [(b.start, b.end) for b in doc.blocks if b.kind not in self.ignore_blocks]
+        else:
+            dup_blocks = {second for second, _, _ in duplicate_blocks(doc, self.min_words, self.threshold,
+                                                                    tuple(self.ignore_blocks), self.near_min_words)}
+            units = [
+                (s.start, s.end) for s in doc.sentences
+                if s.block not in dup_blocks and doc.blocks[s.block].kind not in self.ignore_blocks
+            ]
+        for (start, end), (fstart, fend), score in _repeats(doc, units, self.min_words, self.threshold,
+                                                            self.near_min_words):
+            if self._allowed(doc, start, end) or self._allowed(doc, fstart, fend):
+                continue
+            if self.skip_quotes and (_quoted_share(doc, start, end) >= self.quote_share
+                                     or _quoted_share(doc, fstart, fend) >= self.quote_share):
+                continue
+            line = doc.line_of(fstart)
+            if score < 100:
+                how = f"{int(score)}% alike"
+            elif doc.prose[start:end].split() == doc.prose[fstart:fend].split():
+                how = "word for word"
+            else:
+                how = "same words, other punctuation"
+            yield Finding(
+                start, end,
+                {"unit": self.unit, "Unit": self.unit.capitalize(), "line": line, "how": how,
+                 "similarity": int(score)},
+                related=[Related(fstart, fend, "first stated here")],
+            )
+
+    def _allowed(self, doc, start: int, end: int) -> bool:
+        text = doc.prose[start:end]
+        return any(p.search(text) for p in self._allow)
+
+
+def _repeats(doc, units: list[tuple[int, int]], min_words: int, threshold: float, near_min_words: int = 12):
+    """(second span, first span, score) for every unit that repeats an earlier one.
+
+    Short passages ("Corner, Ireland. Conceded by X.") differ by one name and still
+    score 90%, so below ``near_min_words`` only exact repeats count.
+    """
+    index = NearIndex(threshold)
+    spans: list[tuple[int, int]] = []
+    for start, end in units:
+        toks = words(doc.prose[start:end])
+        if len(toks) < min_words:
+            continue
+        norm = " ".join(toks)
+        sk = sketch(toks)
+        match = index.best(norm, sk)
+        if match is not None and (match.score >= 100 or len(toks) >= near_min_words):
+            yield (start, end), spans[match.first], match.score
+        index.add(norm, sk)
+        spans.append((start, end))
+
+
+def duplicate_blocks(doc, min_words: int, threshold: float, ignore: tuple[str, ...],
+                     near_min_words: int = 12) -> list[tuple[int, int, float]]:
+    """(second block index, first block index, score) for repeated blocks, cached per document."""
+    cache = doc.__dict__.setdefault("_duplicate_blocks", {})
+    key = (min_words, threshold, ignore, near_min_words)
+    if key not in cache:
+        ids = [i for i, b in enumerate(doc.blocks) if b.kind not in ignore]
+        starts = {doc.blocks[i].start: i for i in ids}
+        units = [(doc.blocks[i].start, doc.blocks[i].end) for i in ids]
+        cache[key] = [(starts[s[0]], starts[f[0]], score) for s, f, score in _repeats(doc, units, min_words, threshold,
+                                                                                    near_min_words)]
+    return cache[key]
+
+
+def _quoted_share(doc, start: int, end: int) -> float:
+    """The share of a passage's characters that sit inside quotation marks."""
+    if end <= start:
+        return 0.0
+    inside = 0
+    quotes = doc.quotes  # sorted and disjoint: start from the one at or before ``start``
+    for q in quotes[max(0, bisect.bisect_right(doc._quote_starts, start) - 1):]:
+        if q.end <= start:
+            continue
+        if q.start >= end:
+            break
+        inside += min(end, q.end) - max(start, q.start)
+    return inside / (end - start)
