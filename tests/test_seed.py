@@ -11,7 +11,7 @@ import os
 from conftest import SEEDS
 
 SEED = SEEDS / "000_5ae41dc0945392ff.txt"
-GOLDEN_TEXT = SEEDS / "000_5ae41dc0945392ff.expected.txt"
+GOLDEN_TEXT = SEEDS / "000_5ae41dc0945392ff.expected"
 GOLDEN_JSON = SEEDS / "000_5ae41dc0945392ff.expected.json"
 
 
