@@ -453,7 +453,8 @@ def paste_twice(text: str, date: dt.date | None, rng: random.Random) -> Injectio
 _DATE = re.compile(r"(?:(?P<wd>" + _WEEKDAY_RE + r")(?:,\s*|\s+|\s+\())?"
                    r"(?:(?P<m1>" + _MONTH_RE + r") (?P<d1>\d{1,2})(?:st|nd|rd|th)?|"
                    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m2>" + _MONTH_RE + r"))"
-                   r"(?:,? (?P<y>(?:19|20)\d\d))?(?![\w])")
+                   r"(?:,? (?P<y>(?:19|20)\d\d))?(?![\w])"
+                   r"(?!\s*[-\u2013]\s*\d|\s+(?:to|and|through|or)\s+\d)")  # not a range
 
 
 def weekday(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:

@@ -240,3 +240,8 @@ def test_scrape_repeats_are_detected():
     s = "The bridge will link the two towns across the river next year."
     assert corpus.has_repeated_sentence(f"{s} Then more. {s}")
     assert not corpus.has_repeated_sentence(f"{s} Short one. Short one.")
+
+
+def test_weekday_leaves_date_ranges_alone():
+    text = "The forum will be held on March 29-30 in Arkhangelsk.\n"
+    assert inject.weekday(text, DATE, random.Random(0)) is None
