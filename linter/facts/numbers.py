@@ -616,6 +616,10 @@ def _describe(prose: str, d: dict) -> dict:
         noun, part, nend = _noun_after(prose, end, n)
         if noun in CURRENCY_WORDS:
             noun = None
+    elif kind in ("percent", "percentage-point"):
+        noun, part, nend = _noun_after(prose, end, n)
+        if not part:
+            noun = None  # only "20% of voters" names what the share is of
     d.update(noun=noun, partitive=part)
     _hedge(prose, d, prose[max(0, start - 40):start])
     if kind is None:
