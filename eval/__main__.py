@@ -30,8 +30,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="corpus cache (default $FACTLINT_EVAL_CACHE or ~/.cache/factlint-eval)")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
     ap.add_argument("--fetch-only", action="store_true", help="fetch and extract the corpora, then stop")
+    ap.add_argument("--show", action="store_true",
+                    help="print the table of the last run (OUT/results.json) and stop")
     args = ap.parse_args(argv)
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+    if args.show:
+        from . import report
+        try:
+            last = json.loads((args.out / "results.json").read_text())
+        except (OSError, ValueError) as exc:
+            print(f"eval: error: no results to show ({exc}); run `python -m eval` first", file=sys.stderr)
+            return 2
+        print(report.summary_table(last["default_rules"]))
+        return 0
 
     try:
         folder = corpus.ensure_corpus(args.cache, log=log)

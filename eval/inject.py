@@ -193,7 +193,12 @@ _NUM_TOKEN = re.compile(r"(?<![\w.,/:-])(\$|£|€)?(\d{1,3}(?:,\d{3})+|\d+)(\.\
                         r"(?![\w:/]|[.,]\d|-\d)(%| percent| per cent| [a-z]+)?")
 _NOT_UNIT = {"am", "pm", "a", "and", "or", "to", "of", "in", "on", "at", "for", "the", "p", "by",
              "years", "year", "times", "minutes", "hours", "days", "weeks", "months", "am.",
-             "from", "with", "as", "was", "is", "are", "were"}
+             "from", "with", "as", "was", "is", "are", "were", "that", "which", "who", "but",
+             "when", "after", "before", "since", "until", "than", "while", "if", "so", "be",
+             "has", "have", "had", "will", "would", "can", "could", "said", "says", "it", "he",
+             "she", "they", "we", "this", "these", "those", "its", "their", "his", "her", "into",
+             "per", "more", "less", "over", "under", "about", "last", "next", "th", "st", "nd",
+             "rd", "not", "also", "all", "each", "up", "down", "out", "off"}
 
 
 _WEAK_UNITS = {"%", "percent", "per cent", "million", "billion", "trillion", "mln", "bln", "m",
@@ -225,7 +230,8 @@ def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Inje
         if value < 3:
             continue
         before = text[max(0, m.start() - 12):m.start()]
-        if re.search(_MONTH_RE + r"\s*$", before) or re.search(r"\bNo\.?\s*$", before):
+        if re.search(_MONTH_RE + r"\s*$", before) or re.search(r"\bNo\.?\s*$", before) \
+                or re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s*$", before):
             continue
         # the same count of the same thing: '1,500 people' ... '1,500 people'. A
         # bare '20 percent' or '$5 million' is often a different figure, so those
@@ -312,7 +318,7 @@ _OF_THE = re.compile(r"(?<![\w$£€.,-])(?P<a>" + _NUMW_RE + r") (?:of|out of) 
                      r"(?P<b>" + _NUMW_RE + r")(?![\w%,.]|\s?(?:%|percent|per cent|million|billion))",
                      re.I)
 _INCL = re.compile(r"(?<![\w$£€.,-])(?P<b>" + _NUMW_RE + r")(?P<mid> [a-z]+(?: [a-z]+){0,3}"
-                   r"[^.;:\n\"]{0,70}?, including )(?P<a>" + _NUMW_RE + r")(?![\w%,.])", re.I)
+                   r"[^.;:\n\"\d]{0,70}?, including )(?P<a>" + _NUMW_RE + r")(?![\w%,.])", re.I)
 
 
 def part_whole(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
