@@ -1,0 +1,100 @@
+"""``number-style``: how figures are written, not whether they are right (``info``).
+
+``detect`` values:
+
+``hedge-precision``  a hedge on a figure given to the last unit ("over 432",
+                     "about 1,234"). Round figures are fine to hedge. A figure is
+                     *round* when, after dropping its trailing zeros, it has at most
+                     two significant digits ("10,400" has "104": three, but ends in
+                     two zeros, so round), or ends in two or more zeros, or has three
+                     significant digits ending in 5 ("1,250", "175"). Decimals and
+                     scaled amounts ("2.5 million") are left alone.
+``numeral-style``    small counts written both as words and as figures in one
+                     document ("nine people" ... "7 people"): the minority style is
+                     reported. ``spell_out_below`` (default 10, AP style) sets what
+                     "small" means.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import PrivateAttr
+
+from ..diagnostics import Finding
+from .base import RuleBase
+
+
+def is_round(numeral: str) -> bool:
+    """True for figures people round ("10,400", "150", "1,250"), False for "432", "1,234"."""
+    digits = numeral.replace(",", "")
+    if not digits.isdigit():
+        return True
+    stripped = digits.lstrip("0")
+    trailing = len(stripped) - len(stripped.rstrip("0"))
+    sig = stripped.rstrip("0")
+    if len(sig) <= 2 or trailing >= 2:
+        return True
+    return len(sig) == 3 and sig[-1] == "5"
+
+
+class Rule(RuleBase):
+    """Report numbers whose writing style is off; see the module docstring for ``detect``."""
+
+    kind: Literal["number-style"]
+    detect: Literal["hedge-precision", "numeral-style"]
+    wordlist: str | None = None  # hedges that mean "approximately" (hedge-precision)
+    spell_out_below: int = 10
+
+    _words: frozenset = PrivateAttr(default_factory=frozenset)
+
+    def wordlists_used(self) -> list[str]:
+        return [self.wordlist] if self.wordlist else []
+
+    def prepare(self, wordlists):
+        if self.wordlist:
+            self._words = frozenset(" ".join(str(w).lower().split()) for w in wordlists.get(self.wordlist, []))
+
+    def check(self, doc, ctx):
+        if self.detect == "hedge-precision":
+            yield from self._hedge_precision(doc)
+        else:
+            yield from self._numeral_style(doc)
+
+    def _hedge_precision(self, doc):
+        for q in doc.facts.quantities:
+            if not q.hedge or q.words or not q.is_quantity or q.scale != 1.0:
+                continue
+            if q.hedge not in self._words or q.form not in ("plain", "grouped"):
+                continue
+            if q.kind == "percent" or q.range_role:
+                continue
+            if is_round(q.numeral):
+                continue
+            yield Finding(q.start, q.end, {"text": q.raw, "hedge": q.hedge, "numeral": q.numeral})
+
+    def _numeral_style(self, doc):
+        prose = doc.prose
+        words, figures = [], []
+        for q in doc.facts.quantities:
+            if q.kind != "count" or q.partitive or q.range_role or q.hedge:
+                continue
+            if not (1 <= q.value < self.spell_out_below) or q.value != int(q.value):
+                continue
+            if q.words:
+                words.append(q)
+            elif q.form == "plain":
+                # a figure that starts a sentence is spelled out by every style guide anyway
+                i = q.start - 1
+                while i >= 0 and prose[i] in " \t":
+                    i -= 1
+                if i < 0 or prose[i] in ".!?\n":
+                    continue
+                figures.append(q)
+        if not words or not figures:
+            return
+        minority, style = (figures, "figures") if len(figures) <= len(words) else (words, "words")
+        other = "words" if style == "figures" else "figures"
+        for q in minority:
+            yield Finding(q.num_start, q.num_end, {"text": q.numeral, "style": style, "other": other,
+                                                   "count": str(len(words) if other == "words" else len(figures))})
