@@ -71,21 +71,27 @@ def main(argv: list[str] | None = None) -> int:
                       args.jobs, all_rules=True, log=log)
     seconds = time.perf_counter() - t0
     default, every = run.aggregate(results, "default"), run.aggregate(results, "all")
+    from . import policy
+    gate = policy.gate(every)
     meta = {"linter_version": linter.__version__, "articles": len(results),
             "clean_articles": len(fa), "copies": sum(len(r.get("copies", ())) for r in results),
             "seconds": seconds, "jobs": args.jobs}
     args.out.mkdir(parents=True, exist_ok=True)
     doc = {"version": 1, "seed": args.seed, "full": args.full, "sample": args.sample,
            "per_type": None if args.full else args.per_type, **meta, "corpus": stats,
-           "default_rules": default, "all_rules": every,
+           "default_rules": default, "all_rules": every, "gate": gate,
            "crashes": [{"id": r["id"], "error": e} for r in results
                        for e in ([r["error"]] if "error" in r else r.get("errors", []))]}
     (args.out / "results.json").write_text(json.dumps(doc, indent=1) + "\n")
-    report.write_report(args.out / "report.md", meta, default, every, results, args.seed)
+    report.write_report(args.out / "report.md", meta, default, every, results, args.seed, gate)
     print(f"factlint {linter.__version__} on {meta['clean_articles']} clean news articles "
           f"({default['clean_words']:,} words) and {meta['copies']} injected copies, "
           f"{seconds:.0f}s on {args.jobs} processes; rules on by default:\n")
     print(report.summary_table(default))
+    bad = {k: v for k, v in gate.items() if not v["complies"]}
+    if bad:
+        print("\nDefault-severity gate: " + "; ".join(
+            f"{k} {v['name']} should be {v['verdict']} ({v['reason']})" for k, v in sorted(bad.items())))
     print(f"\nwrote {args.out / 'results.json'} and {args.out / 'report.md'}")
     return 0
 

@@ -61,7 +61,9 @@ def confusion_table(agg: dict) -> str:
 
 
 def write_report(path, meta: dict, default: dict, all_rules: dict, results: list[dict],
-                 seed: int, per_rule_samples: int = 8, misses_per_type: int = 4) -> None:
+                 seed: int, gate: dict | None = None, per_rule_samples: int = 8,
+                 misses_per_type: int = 4) -> None:
+    from . import policy
     rng = random.Random(f"report-{seed}")
     out = [
         "# factlint accuracy report",
@@ -87,6 +89,14 @@ def write_report(path, meta: dict, default: dict, all_rules: dict, results: list
         "## False alarms per rule on clean news (every rule)",
         "",
         rule_table(all_rules),
+        "",
+        "## Default-severity gate",
+        "",
+        "Errors+warnings per 1,000 clean words above the family's X → `info`; infos above 5 X, or "
+        "precision on the injected set below the family target (20+ new diagnostics) → off. "
+        "Only rules that fired on clean text are listed.",
+        "",
+        policy.gate_table(gate or {}),
         "",
         "## Which categories flagged each injected error (every rule)",
         "",

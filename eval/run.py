@@ -169,6 +169,7 @@ def aggregate(results: list[dict], view: str = "default") -> dict:
     for t, v in rec.items():
         v["category"] = inject.CATEGORY[t]
     prec = score.precision_table(d for c in copies for d in c[view]["new"])
+    prec_rule = score.precision_table({**d, "category": d["rule"]} for c in copies for d in c[view]["new"])
     confusion: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for c in copies:
         for cat in c[view]["flagged_as"] or ["(none)"]:
@@ -183,5 +184,6 @@ def aggregate(results: list[dict], view: str = "default") -> dict:
         },
         "recall": dict(sorted(rec.items())),
         "precision": dict(sorted(prec.items())),
+        "precision_per_rule": dict(sorted(prec_rule.items())),
         "confusion": {t: dict(c) for t, c in sorted(confusion.items())},
     }

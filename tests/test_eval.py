@@ -245,3 +245,23 @@ def test_scrape_repeats_are_detected():
 def test_weekday_leaves_date_ranges_alone():
     text = "The forum will be held on March 29-30 in Arkhangelsk.\n"
     assert inject.weekday(text, DATE, random.Random(0)) is None
+
+
+def test_gate_applies_the_policy():
+    from eval import policy
+
+    def rule(cat, ew, info, default=True, severity="warning"):
+        return {"name": "r", "category": cat, "severity": severity, "default": default,
+                "ew_per_1k": ew, "info_per_1k": info}
+
+    agg = {"false_alarms": {"per_rule": {
+        "N1": rule("number", 0.1, 0.0),                      # under X = 0.2
+        "N2": rule("number", 0.5, 0.0),                      # over X: should be info
+        "N3": rule("number", 0.0, 1.5, severity="info"),     # infos over 5 X: off
+        "N4": rule("number", 0.0, 0.0),                      # poor precision: off
+        "N5": rule("number", 0.0, 1.5, default=False),       # already off: complies
+    }}, "precision_per_rule": {"N4": {"tp": 10, "fp": 20, "precision": 0.33}}}
+    g = policy.gate(agg)
+    assert [g[k]["verdict"] for k in ("N1", "N2", "N3", "N4", "N5")] == ["ok", "info", "off", "off", "off"]
+    assert [g[k]["complies"] for k in ("N1", "N2", "N3", "N4", "N5")] == [True, False, False, False, True]
+    assert "**no**" in policy.gate_table(g)
