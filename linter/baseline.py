@@ -4,12 +4,16 @@
     factlint check articles/ --baseline .factlint-baseline.json         # in CI: only new findings
     factlint check articles/ --baseline .factlint-baseline.json --prune-baseline
 
-An entry is identified by the diagnostic fingerprint (:func:`linter.diagnostics.assign_fingerprints`:
-path, rule, whitespace-normalised lower-cased text and the occurrence number among identical
-ones) — never by line or column, so entries keep matching when lines are inserted or removed
-elsewhere in an article. Paths are stored relative to the baseline file's folder in POSIX form,
-and fingerprints are recomputed on those paths, so the same baseline matches whether factlint
-runs from the repository root, a subfolder, on Windows or with ``./`` in front of the paths.
+Entries never hold a line or column, so they keep matching when lines are inserted or removed
+elsewhere in an article. Each entry has the diagnostic fingerprint
+(:func:`linter.diagnostics.assign_fingerprints`: path, rule, whitespace-normalised lower-cased
+text and occurrence number) as its id, plus a hash of the text of the line(s) it sits on.
+A finding matches an entry of the same file and rule with the same flagged text, first where
+the line is unchanged too, then (for a line edited around the flagged text) by order of
+occurrence. The line context is what tells a *new* "9,00" above an old one apart from it: the
+old one keeps its entry, the new one is reported. Paths are stored relative to the baseline
+file's folder in POSIX form, so the same baseline matches whether factlint runs from the
+repository root, a subfolder, on Windows or with ``./`` in front of the paths.
 
 Entries for files linted in this run that matched nothing are *unused* (the finding was fixed,
 or the text changed so it should be looked at again): they are reported on stderr and
@@ -21,13 +25,15 @@ The file is JSON with sorted entries so that it diffs cleanly::
 
     {"version": 1, "tool": "factlint",
      "findings": [{"path": "articles/q3.md", "rule": "N101", "fingerprint": "…",
-                   "text": "9,00", "message": "…"}]}
+                   "context": "…", "text": "9,00", "message": "…"}]}
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,10 +54,15 @@ class Entry:
     fingerprint: str
     text: str = ""
     message: str = ""
+    context: str = ""  # hash of the whitespace-normalised line(s) the finding sits on
 
     def to_dict(self) -> dict:
         return {"path": self.path, "rule": self.rule, "fingerprint": self.fingerprint,
-                "text": self.text, "message": self.message}
+                "context": self.context, "text": self.text, "message": self.message}
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.rule, _norm(self.text))
 
 
 @dataclass
@@ -72,11 +83,63 @@ def _rel(path: str, base: Path) -> str:
         return Path(os.path.abspath(path)).as_posix()
 
 
-def entries_for(diagnostics, base: Path) -> list[Entry]:
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _source(result) -> str | None:
+    """The file's text, for line contexts: kept by the CLI for some formats, else re-read."""
+    if result.text is not None:
+        return result.text
+    if result.path in ("", "-"):
+        return None
+    try:
+        return Path(result.path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _contexts(diagnostics, text: str | None) -> list[str]:
+    if text is None:
+        return [""] * len(diagnostics)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    out = []
+    for d in diagnostics:
+        window = " ".join(lines[max(0, d.line - 1) : max(d.line, d.end_line)])
+        out.append(hashlib.sha256(_norm(window).encode("utf-8")).hexdigest()[:16])
+    return out
+
+
+def entries_for(diagnostics, base: Path, text: str | None = None) -> list[Entry]:
     """Baseline entries for one file's diagnostics (in document order, as the engine sorts them)."""
     shadow = [replace(d, path=_rel(d.path, base), related=[]) for d in diagnostics]
     assign_fingerprints(shadow)
-    return [Entry(s.path, s.rule, s.fingerprint, s.text, s.message) for s in shadow]
+    return [Entry(s.path, s.rule, s.fingerprint, s.text, s.message, c)
+            for s, c in zip(shadow, _contexts(diagnostics, text))]
+
+
+def match(current: list[Entry], known: list[Entry]) -> list[int | None]:
+    """For each current entry, the index of the known entry it matches (or None): same rule and
+    flagged text on an unchanged line first, then same rule and text in order of occurrence."""
+    matched: list[int | None] = [None] * len(current)
+    exact: dict[tuple, deque] = defaultdict(deque)
+    for i, e in enumerate(known):
+        exact[(*e.key, e.context)].append(i)
+    for j, c in enumerate(current):
+        queue = exact.get((*c.key, c.context))
+        if queue and c.context:
+            matched[j] = queue.popleft()
+    used = {m for m in matched if m is not None}
+    loose: dict[tuple, deque] = defaultdict(deque)
+    for i, e in enumerate(known):
+        if i not in used:
+            loose[e.key].append(i)
+    for j, c in enumerate(current):
+        if matched[j] is None and loose.get(c.key):
+            matched[j] = loose[c.key].popleft()
+    return matched
 
 
 def load(path: str | os.PathLike) -> list[Entry]:
@@ -97,8 +160,8 @@ def load(path: str | os.PathLike) -> list[Entry]:
     for i, item in enumerate(data["findings"]):
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("path", "rule", "fingerprint")):
             raise BaselineError(f"{file}: findings[{i}]: needs string 'path', 'rule' and 'fingerprint'")
-        out.append(Entry(item["path"], item["rule"], item["fingerprint"],
-                         str(item.get("text", "")), str(item.get("message", ""))))
+        out.append(Entry(item["path"], item["rule"], item["fingerprint"], str(item.get("text", "")),
+                         str(item.get("message", "")), str(item.get("context", ""))))
     return out
 
 
@@ -110,23 +173,29 @@ def dump(entries: list[Entry]) -> str:
 
 def apply(results, entries: list[Entry], base: Path) -> Outcome:
     """Drop the diagnostics the baseline knows (in place) and find its unused entries."""
-    known = {(e.path, e.fingerprint) for e in entries}
-    used: set[tuple[str, str]] = set()
+    by_path: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(entries):
+        by_path[e.path].append(i)
+    used: set[int] = set()
     linted: set[str] = set()
     outcome = Outcome()
     for r in results:
-        linted.add(_rel(r.path, base))
+        rel = _rel(r.path, base)
+        linted.add(rel)
+        pool = by_path.get(rel, [])
+        current = entries_for(r.diagnostics, base, _source(r)) if r.diagnostics else []
+        matched = match(current, [entries[i] for i in pool])
         keep = []
-        for d, e in zip(r.diagnostics, entries_for(r.diagnostics, base)):
-            if (e.path, e.fingerprint) in known:
-                used.add((e.path, e.fingerprint))
-                outcome.suppressed += 1
-            else:
+        for d, m in zip(r.diagnostics, matched):
+            if m is None:
                 keep.append(d)
+            else:
+                used.add(pool[m])
+                outcome.suppressed += 1
         outcome.new += len(keep)
         r.diagnostics = keep
-    for e in entries:
-        if (e.path, e.fingerprint) in used:
+    for i, e in enumerate(entries):
+        if i in used:
             continue
         if e.path in linted or (e.path not in ("", "-") and not (base / e.path).exists()):
             outcome.unused.append(e)
@@ -137,7 +206,7 @@ def snapshot(results, base: Path, previous: list[Entry] | None = None) -> list[E
     """The entries for every current finding, plus ``previous`` entries of files not linted now
     (so writing a baseline from a partial run does not forget the rest of the archive)."""
     linted = {_rel(r.path, base) for r in results}
-    entries = [e for r in results for e in entries_for(r.diagnostics, base)]
+    entries = [e for r in results if r.diagnostics for e in entries_for(r.diagnostics, base, _source(r))]
     entries += [e for e in previous or [] if e.path not in linted and (base / e.path).exists()]
     return entries
 
@@ -181,8 +250,8 @@ def run_cli(results, *, baseline: str | None, write_baseline: str | None, prune:
                   f"hidden by baseline {baseline}\n")
     if outcome.unused:
         if prune:
-            gone = {(e.path, e.fingerprint) for e in outcome.unused}
-            write(baseline, [e for e in entries if (e.path, e.fingerprint) not in gone])
+            gone = {id(e) for e in outcome.unused}
+            write(baseline, [e for e in entries if id(e) not in gone])
             err.write(f"factlint: pruned {len(gone)} unused entr{'ies' if len(gone) != 1 else 'y'} "
                       f"from baseline {baseline}\n")
         else:
