@@ -207,12 +207,29 @@ _WEAK_UNITS = {"%", "percent", "per cent", "million", "billion", "trillion", "ml
 
 
 def _change_digit(num: str, rng: random.Random) -> str:
+    """Change one digit, the second significant one where there is one
+    ("1,500" -> "1,800"; "32" -> "35"), by at least 5% of the value."""
     digits = [i for i, c in enumerate(num) if c.isdigit()]
-    # prefer the second significant digit ("1,500" -> "1,800"; "32" -> "35")
     i = digits[1] if len(digits) > 1 else digits[0]
-    old = num[i]
-    choices = [d for d in "0123456789" if d != old and not (i == digits[0] and d == "0")]
-    return num[:i] + rng.choice(choices) + num[i + 1:]
+    value = float(re.sub(r"[^\d.]", "", num))
+    choices = []
+    for d in "0123456789":
+        if d == num[i] or (i == digits[0] and d == "0"):
+            continue
+        cand = num[:i] + d + num[i + 1:]
+        if abs(float(re.sub(r"[^\d.]", "", cand)) - value) >= 0.05 * value:
+            choices.append(cand)
+    return rng.choice(choices)
+
+
+_CONTEXT_STOP = _NOT_UNIT | {"about", "than", "some", "around", "nearly", "almost", "least",
+                             "there", "where", "what", "been", "being", "other", "total"}
+
+
+def _context_words(text: str, pos: int, unit: str) -> set[str]:
+    start, end = _sentence_bounds(text, pos)
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text[start:end])}
+    return words - _CONTEXT_STOP - set(unit.split())
 
 
 def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
@@ -227,9 +244,16 @@ def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Inje
         if not unit or unit in _NOT_UNIT:
             continue
         value = float(whole.replace(",", "") + (frac or ""))
-        if value < 3:
+        if value < (3 if frac or cur else 10):  # "Radio 5 live", "2 sides"
             continue
         before = text[max(0, m.start() - 12):m.start()]
+        if re.search(r"\bper\s*$", before):   # a rate's base: "16 deaths per 100,000 people"
+            continue
+        # an identifier, not a count: "Section 30", "Radio 5", "Boeing 737" (a capitalised
+        # word right before, unless it starts the sentence or is a possessive)
+        cap = re.search(r"(^|[.!?\"\u201c]\s+|\n)?\b([A-Z][\w-]*)\s+$", text[max(0, m.start() - 30):m.start()])
+        if cap and not cap.group(1) and not cur:
+            continue
         if re.search(_MONTH_RE + r"\s*$", before) or re.search(r"\bNo\.?\s*$", before) \
                 or re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s*$", before):
             continue
@@ -243,8 +267,17 @@ def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Inje
                 continue
             key_words += " " + nxt.group(1)
         groups.setdefault((cur, whole, frac, key_words), []).append(m)
-    pairs = [(ms[0], ms[-1]) for ms in groups.values()
-             if len(ms) >= 2 and ms[-1].start() - ms[0].end() > 40]
+    # two mentions in different sentences that share a content word besides the
+    # unit ("Northern Ireland's 18 constituencies" ... "Northern Ireland's 18
+    # constituencies will return"): most likely the same figure
+    pairs = []
+    for key, ms in groups.items():
+        for later in ms[1:]:
+            first = ms[0]
+            if _sentence_bounds(text, later.start())[0] > first.end() and \
+                    _context_words(text, first.start(), key[3]) & _context_words(text, later.start(), key[3]):
+                pairs.append((first, later))
+                break
     if not pairs:
         return None
     first, last = rng.choice(pairs)
