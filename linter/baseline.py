@@ -226,9 +226,12 @@ def write(path: str | os.PathLike, entries: list[Entry]) -> None:
         raise BaselineError(f"{target}: cannot write baseline: {exc.strerror or exc}") from None
 
 
-def run_cli(results, *, baseline: str | None, write_baseline: str | None, prune: bool, err) -> None:
+def run_cli(results, *, baseline: str | None, write_baseline: str | None, prune: bool, err,
+            since: str | None = None) -> None:
     """The ``check`` command's baseline step (``--baseline``, ``--write-baseline``,
-    ``--prune-baseline``): filters ``results`` in place and reports on ``err``."""
+    ``--prune-baseline``, ``--since``): filters ``results`` in place and reports on ``err``."""
+    if since:
+        keep_changed(results, since)
     if prune and not baseline:
         raise BaselineError("--prune-baseline needs --baseline FILE")
     if write_baseline:
@@ -262,3 +265,79 @@ def run_cli(results, *, baseline: str | None, write_baseline: str | None, prune:
                 err.write(f"  {e.path}: {e.rule} {e.text!r}\n")
             if n > 20:
                 err.write(f"  ... and {n - 20} more\n")
+
+
+# ---------------------------------------------------------------------------
+# Changed lines against a git revision (``--since REV``), for pull requests
+
+
+def _git(args: list[str], cwd: str) -> str:
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BaselineError(f"--since: cannot run git: {exc}") from None
+    if proc.returncode != 0:
+        raise BaselineError(f"--since: git {' '.join(args[:2])}: {proc.stderr.strip() or 'failed'}")
+    return proc.stdout
+
+
+_HUNK = __import__("re").compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def changed_lines(rev: str, cwd: str = ".") -> tuple[Path, dict[str, set[int] | None]]:
+    """The git top level and, per repo-relative POSIX path, the set of lines added or changed
+    since ``rev`` (working tree included); ``None`` means every line (an untracked file)."""
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd)
+    except BaselineError:
+        raise BaselineError(f"--since: unknown git revision '{rev}'") from None
+    diff = _git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--unified=0", "--no-renames", rev, "--"], str(top))
+    changed: dict[str, set[int] | None] = {}
+    current: set[int] | None = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            name = line[4:].rstrip("\t")  # git ends names containing spaces with a tab
+            if name == "/dev/null":
+                current = None
+                continue
+            name = name[2:] if name.startswith("b/") else name
+            if name.startswith('"'):
+                name = name.strip('"').encode("latin-1", "backslashreplace").decode("unicode_escape").encode(
+                    "latin-1").decode("utf-8", "replace")
+            current = changed.setdefault(name, set())
+        elif line.startswith("@@") and current is not None:
+            m = _HUNK.match(line)
+            if m:
+                start, count = int(m.group(1)), int(m.group(2) if m.group(2) is not None else 1)
+                current.update(range(start, start + count))
+    for name in _git(["ls-files", "--others", "--exclude-standard", "-z"], str(top)).split("\0"):
+        if name:
+            changed[name] = None
+    return top, changed
+
+
+def keep_changed(results, rev: str) -> int:
+    """Drop findings not on a changed line (in place); a finding with a related location (the
+    other side of a contradiction or duplicate) stays when either side is on a changed line.
+    Returns how many were dropped."""
+    top, changed = changed_lines(rev)
+
+    def touched(path: str, line: int, end_line: int) -> bool:
+        rel = _rel(path, top) if path not in ("", "-") else path
+        if rel not in changed:
+            return False
+        lines = changed[rel]
+        return lines is None or any(n in lines for n in range(line, max(line, end_line) + 1))
+
+    dropped = 0
+    for r in results:
+        keep = [d for d in r.diagnostics
+                if touched(d.path, d.line, d.end_line)
+                or any(touched(rel.path or d.path, rel.line, rel.end_line) for rel in d.related)]
+        dropped += len(r.diagnostics) - len(keep)
+        r.diagnostics = keep
+    return dropped

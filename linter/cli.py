@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record all current findings in FILE and exit 0")
     check.add_argument("--prune-baseline", action="store_true", help="drop entries of --baseline FILE that no longer match")
+    check.add_argument("--since", metavar="REV", help="report only findings on lines changed since git revision REV")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--verbose", "-v", action="store_true", help="also print each file's document date and its source")
     check.add_argument("--timing", action="store_true", help="print the time spent per rule to stderr")
@@ -148,11 +149,11 @@ def cmd_check(args) -> int:
                              f"{' (' + result.date_source + ')' if result.date_source else ''}\n")
         results.append(result)
 
-    if args.baseline or args.write_baseline or args.prune_baseline:
+    if args.baseline or args.write_baseline or args.prune_baseline or args.since:
         from .baseline import run_cli as _apply_baseline
 
         _apply_baseline(results, baseline=args.baseline, write_baseline=args.write_baseline,
-                        prune=args.prune_baseline, err=sys.stderr)
+                        prune=args.prune_baseline, err=sys.stderr, since=args.since)
 
     rule_info = {r.id: r for r in ruleset.rules} | dict(META_RULES)
     run = reporters.RunInfo(__version__, rule_info, color=color, excerpt=out_tty and args.format == "text",
