@@ -33,4 +33,11 @@ class Facts:
         """Each direct quote with its speaker and cue, if any."""
         from .quotes import attribute_quotes
 
-        return attribute_quotes(self.doc)
+        return attribute_quotes(self.doc, cues=self.cues)
+
+    @cached_property
+    def cues(self):
+        """Reporting cues ("said", "according to") in the prose, each with its speaker if found."""
+        from .quotes import find_cues
+
+        return find_cues(self.doc)

@@ -1,0 +1,601 @@
+"""Who said what: reporting cues, their speakers, and each direct quote's attribution.
+
+News style wants every quotation to have a speaker. Rule-based quote attribution in
+news (the Gender Gap Tracker, Muzny et al.'s sieves) works by looking for a reporting
+verb and its subject near the quote; that is what this module does, without a parser:
+
+* :func:`find_cues` finds every reporting cue in the prose -- a reporting verb
+  ("said", "told", "argued"), a cue phrase ("according to", "in a statement") or a
+  headline colon ("Blinken: “…”") -- and the noun phrase that is its speaker, looked
+  for before the verb ("Blinken said", "a senior official had also said") and after it
+  ("…,” said Blinken"). Text inside long quotes is blanked first, so a verb a speaker
+  uses inside a quote is not a cue; a short quoted word ("they “reaffirmed”") still is.
+* :func:`attribute_quotes` gives each quote (``doc.quotes``) one :class:`Attribution`,
+  trying, in order: a cue in the quote's own sentence(s); a title or scare quote
+  that needs no speaker; a cue in the sentence before (or just after) in the same
+  paragraph; an earlier attributed quote in the same paragraph; a quote opening a
+  paragraph right after an attributed one (the same speaker going on) or after a
+  lead-in ending in a colon; a repeat of words already quoted from a speaker.
+  What is left has ``how == "none"``: a quote with no speaker.
+
+The word lists (reporting verbs, cue phrases, title cues) are the YAML lists in
+``rules/wordlists/``; a rule pack that extends them gets its own extraction through
+:func:`cues_for` / :func:`attributions_for`.
+
+Everything is linear in the document: cues are found in one regex pass and looked
+up by bisection; a quote only looks at its own and neighbouring sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Quote, Span
+
+# A quote of at most this many words that does not read as a full sentence is a
+# fragment or scare quote (they “reaffirmed”; for “as long as needed”): it needs no
+# speaker of its own, and a reporting verb inside it still counts as a cue.
+FRAGMENT_WORDS = 4
+
+# How a quote got its attribution (``Attribution.how``).
+HOW_SAME_SENTENCE = "same-sentence"
+HOW_PREVIOUS = "previous-sentence"
+HOW_NEXT = "next-sentence"
+HOW_CONTINUATION = "continuation"
+HOW_LEAD_IN = "lead-in"
+HOW_ECHO = "echo"
+HOW_TITLE = "title"
+HOW_FRAGMENT = "fragment"
+HOW_PARTIAL = "partial"
+HOW_NONE = "none"
+
+
+# ---------------------------------------------------------------------------
+# Word lists
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists attribution reads, as tuples (hashable, so results can be cached)."""
+
+    verbs: tuple[str, ...]
+    cues: tuple[str, ...]
+    titles: tuple[str, ...]
+    stance: tuple[str, ...] = ()
+
+    NAMES = ("reporting-verbs", "attribution-cues", "title-cues", "stance-verbs")
+
+    @classmethod
+    def from_wordlists(cls, wordlists: dict) -> "Lexicon":
+        default = default_lexicon()
+        get = lambda name, fallback: tuple(str(w) for w in wordlists.get(name, fallback))  # noqa: E731
+        return cls(get("reporting-verbs", default.verbs), get("attribution-cues", default.cues),
+                   get("title-cues", default.titles), get("stance-verbs", default.stance))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The built-in lists, read once from the packaged ``rules/wordlists``."""
+    import yaml
+
+    from ..ruleset import builtin_rules_dir
+
+    folder = builtin_rules_dir() / "wordlists"
+    lists = {}
+    for name in Lexicon.NAMES:
+        path = folder / f"{name}.yaml"
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            lists[name] = tuple(str(w) for w in data.get("words", []))
+        except (OSError, AttributeError, yaml.YAMLError):
+            lists[name] = ()
+    return Lexicon(lists["reporting-verbs"], lists["attribution-cues"], lists["title-cues"], lists["stance-verbs"])
+
+
+def _alternation(words, flags=0) -> re.Pattern:
+    alts = sorted({" ".join(w.split()) for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    if not alts:
+        return re.compile(r"(?!x)x")
+    body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in alts)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    verbs: re.Pattern
+    speech: frozenset
+    cues: re.Pattern
+    title_before: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def _compiled(lex: Lexicon) -> _Compiled:
+    titles = _alternation(lex.titles, re.I).pattern
+    return _Compiled(
+        # verbs are matched in lower case only: "United States" is not "states"
+        verbs=_alternation(lex.verbs + lex.stance, re.I),
+        speech=frozenset(lex.verbs),
+        cues=_alternation(lex.cues, re.I),
+        # a title cue right before the opening mark: 'a briefing entitled, “…”'
+        title_before=re.compile(titles + r"[\s,:]*$", re.I),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Cues and speakers
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue: a verb, a cue phrase or a headline colon, with its speaker if found."""
+
+    start: int
+    end: int
+    kind: str  # "verb" | "phrase" | "colon" | "dash"
+    speaker: Span | None = None
+    speech: bool = True  # a speech verb or phrase, not a stance verb ("believes", "called")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A direct quote and who said it. ``how`` says how the attribution was found
+    (one of the ``HOW_*`` values); ``speaker`` and ``cue`` are spans when found."""
+
+    quote: Quote
+    speaker: Span | None
+    cue: Span | None
+    how: str
+
+    @property
+    def needs_speaker(self) -> bool:
+        return self.how not in (HOW_TITLE, HOW_FRAGMENT, HOW_PARTIAL)
+
+    @property
+    def unattributed(self) -> bool:
+        return self.how == HOW_NONE
+
+
+_TOKEN = re.compile(r"[^\W_][\w.'’&-]*|[^\s\w]")
+_DETERMINERS = frozenset("the a an his her its their our my your whose this these those no any every each such".split())
+_NP_DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
+_PRONOUNS = frozenset("he she they we i you it who one which".split())
+_SKIP = frozenset(
+    """has have had also later previously then once again further repeatedly recently would will could
+    may might did does do not n't is was were are been be just already still even only now publicly
+    privately earlier initially separately today yesterday reportedly quickly simply finally both all
+    has've often always never""".split()
+)
+_STOP = frozenset(
+    """that which and but or nor when if as because while after before since than to of for in on at by
+    with from about into onto what where how why so though although whether unless until over under
+    there here it's is was were are be been being""".split()
+)
+_FORWARD_STOP = _STOP | _SKIP | frozenset("most more very too".split())
+_PASSIVE = frozenset("was were is are been being be".split())
+_BASE_FORMS = frozenset("say tell claim argue insist contend warn believe think read".split())
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:][\"”’)]*)\s*$")
+# an epigraph or pull quote signed with a dash: “…” -- Bertrand Russell
+_DASH_SPEAKER = re.compile(r"[”\"»]\s*(?:--|—|–)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+_CLOSE_QUOTE_COMMA = re.compile(r"[,?!…—–-]\s*[”\"»]\s*$|[”\"»]\s*[,—–-]?\s*$")
+_COLON_SPEAKER = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*:\s*(?=[“\"«„])")
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+def _np_backward(tokens: list[re.Match], i: int) -> Span | None:
+    """The noun phrase ending at token ``i`` (walking left), or None."""
+    while i >= 0 and _is_word(tokens[i].group()) and (
+        tokens[i].group().lower() in _SKIP or (tokens[i].group().endswith("ly") and tokens[i].group().islower())
+    ):
+        i -= 1
+    if i < 0:
+        return None
+    tok = tokens[i].group()
+    if tok in ("“", '"', "‘") and i > 0:
+        return _np_backward(tokens, i - 1)  # they “reaffirmed”
+    if tok == ",":
+        # an appositive: "Smith, a spokesman for the ministry, said" /
+        # "Hussein, in his own remarks to the conference, underscored"
+        j = i - 1
+        while j >= 0 and tokens[j].group() not in ",.;:!?“”\"()" and i - j <= 12:
+            j -= 1
+        if j >= 1 and tokens[j].group() == "," and i - j >= 2:
+            sp = _np_backward(tokens, j - 1)
+            if sp is not None:
+                return sp
+        return None
+    if not _is_word(tok):
+        return None
+    low = tok.lower()
+    if low in _PRONOUNS:
+        return Span(tokens[i].start(), tokens[i].end())
+    if low in _STOP or low in _DETERMINERS:
+        return None
+    j = i
+    while j >= 0 and i - j < 7:
+        t = tokens[j].group()
+        if not _is_word(t):
+            j += 1
+            break
+        tl = t.lower()
+        if tl in _NP_DETERMINERS:
+            break
+        if (tl in _STOP or tl in _SKIP) and not t[:1].isupper():
+            j += 1
+            break
+        if j == 0:
+            break
+        j -= 1
+    j = max(j, 0)
+    if j > i:
+        return None
+    return Span(tokens[j].start(), tokens[i].end())
+
+
+def _np_forward(tokens: list[re.Match], i: int) -> Span | None:
+    """The noun phrase starting at token ``i`` (walking right): 'said Blinken', 'said the official'."""
+    n = len(tokens)
+    after_by = False
+    while i < n and tokens[i].group().lower() in ("also", "by"):
+        after_by = after_by or tokens[i].group().lower() == "by"
+        i += 1
+    if i >= n or not _is_word(tokens[i].group()):
+        return None
+    first = tokens[i].group()
+    low = first.lower()
+    if low in _PRONOUNS and low not in ("it", "which", "one"):
+        return Span(tokens[i].start(), tokens[i].end())
+    if not (first[:1].isupper() or low in _NP_DETERMINERS):
+        return None
+    j = i
+    while j + 1 < n and j - i < 6:
+        t = tokens[j + 1].group()
+        if not _is_word(t) or (t.lower() in _FORWARD_STOP and not t[:1].isupper()) or (t.endswith("ly") and t.islower()):
+            break
+        j += 1
+    if not after_by and j + 1 < n and _is_word(tokens[j + 1].group()):
+        return None  # "underscored the importance of ...": an object, not an inverted subject
+    return Span(tokens[i].start(), tokens[j].end())
+
+
+def masked_text(doc) -> str:
+    """``doc.prose`` with the words inside long quotes blanked (marks kept), so cues
+    and speakers are looked for in the writer's text only."""
+    chars = None
+    for q in doc.quotes:
+        inner = doc.prose[q.inner_start:q.inner_end]
+        if len(inner.split()) > FRAGMENT_WORDS:
+            if chars is None:
+                chars = list(doc.prose)
+            for k in range(q.inner_start, q.inner_end):
+                if chars[k] not in "\r\n":
+                    chars[k] = " "
+    return doc.prose if chars is None else "".join(chars)
+
+
+def find_cues(doc, lexicon: Lexicon | None = None, masked: str | None = None) -> list[Cue]:
+    """Every reporting cue in the document's prose (outside long quotes), in order."""
+    lex = _compiled(lexicon or default_lexicon())
+    text = masked if masked is not None else masked_text(doc)
+    cues: list[Cue] = []
+    for block in doc.blocks:
+        bs, be = block.start, block.end
+        segment = text[bs:be]
+        if not segment.strip():
+            continue
+        tokens = list(_TOKEN.finditer(segment))
+        starts = [t.start() for t in tokens]
+        for m in lex.verbs.finditer(segment):
+            ti = bisect.bisect_left(starts, m.start())
+            if ti >= len(tokens) or tokens[ti].start() != m.start():
+                continue
+            prev = tokens[ti - 1].group() if ti > 0 else ""
+            prev_low = prev.lower()
+            if prev_low in _DETERMINERS or prev.endswith(("'s", "’s")):
+                continue  # a noun: "his remarks", "an estimated 500", "Iraq's claims"
+            verb = m.group()
+            if not verb.islower():
+                # lower case only, except a sentence-initial inversion ("Explains Amanda Mahlman, “…”"):
+                # "United States" is not "states"
+                if not (verb[:1].isupper() and verb[1:].islower()) or not _SENTENCE_START.search(segment, 0, m.start()):
+                    continue
+                verb = verb.lower()
+            if verb in _BASE_FORMS and prev_low in ("to", "not"):
+                continue  # "declined to say", "did not say"
+            last = ti + len(verb.split()) - 1
+            before = segment[max(0, m.start() - 6):m.start()]
+            k, passive = ti - 1, False
+            while k >= 0 and tokens[k].group().lower() in _SKIP:
+                passive = passive or tokens[k].group().lower() in _PASSIVE
+                k -= 1
+            passive = passive and last + 1 < len(tokens) and tokens[last + 1].group() == "by"
+            if _CLOSE_QUOTE_COMMA.search(before) or passive:
+                speaker = _np_forward(tokens, last + 1) or _np_backward(tokens, ti - 1)
+            else:
+                speaker = _np_backward(tokens, ti - 1) or _np_forward(tokens, last + 1)
+            if speaker is not None:
+                speaker = Span(bs + speaker.start, bs + speaker.end)
+            cues.append(Cue(bs + m.start(), bs + m.end(), "verb", speaker, verb in lex.speech))
+        for m in lex.cues.finditer(segment):
+            ti = bisect.bisect_left(starts, m.end())
+            speaker = None
+            if m.group().lower().startswith(("according to", "in the words of", "as quoted by", "in the view of",
+                                             "in the opinion of")):
+                sp = _np_forward(tokens, ti)
+                if sp is None and ti < len(tokens) and _is_word(tokens[ti].group()):
+                    sp = Span(tokens[ti].start(), tokens[ti].end())
+                speaker = Span(bs + sp.start, bs + sp.end) if sp else None
+            cues.append(Cue(bs + m.start(), bs + m.end(), "phrase", speaker))
+        for m in _DASH_SPEAKER.finditer(segment):
+            cues.append(Cue(bs + m.start() + 1, bs + m.start(1), "dash", Span(bs + m.start(1), bs + m.end(1))))
+        for m in _COLON_SPEAKER.finditer(segment):
+            colon = segment.index(":", m.end(1))
+            cues.append(Cue(bs + colon, bs + colon + 1, "colon", Span(bs + m.start(1), bs + m.end(1))))
+    cues.sort(key=lambda c: (c.start, c.end))
+    return cues
+
+
+# ---------------------------------------------------------------------------
+# Quotes
+
+
+_SMALL_WORDS = frozenset("a an the and or of for in on at to by with from as vs via is but nor".split())
+
+
+def _title_case(inner: str) -> bool:
+    """'Transition Plan for Combined Joint Task Force' reads as a title, not speech."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    if len(words) < 2 or len(words) > 14:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(big) < 2:
+        return False
+    return sum(1 for w in big if w[:1].isupper()) >= 0.85 * len(big) and words[0][:1].isupper()
+
+
+def _sentence_like(inner: str) -> bool:
+    s = inner.strip()
+    return bool(s) and s[:1].isupper() and s[-1:] in ".!?…"
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+class _Index:
+    """Cues by position, for 'any cue in [start, end)?' in O(log n)."""
+
+    def __init__(self, cues: list[Cue]):
+        self.cues = cues
+        self.starts = [c.start for c in cues]
+
+    def between(self, start: int, end: int) -> list[Cue]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return self.cues[i:j]
+
+
+def _nearest(cues: list[Cue], start: int, end: int) -> Cue:
+    def distance(c: Cue) -> tuple[int, int]:
+        d = start - c.end if c.end <= start else (c.start - end if c.start >= end else 0)
+        return (0 if c.speaker else 1, max(d, 0))
+
+    return min(cues, key=distance)
+
+
+def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None = None) -> list[Attribution]:
+    """One :class:`Attribution` per quote in ``doc.quotes``, in document order."""
+    lexicon = lexicon or default_lexicon()
+    lex = _compiled(lexicon)
+    text = doc.prose
+    masked = masked_text(doc)
+    if cues is None:
+        cues = find_cues(doc, lexicon, masked)
+    index = _Index(cues)
+    sentences = doc.sentences
+    out: list[Attribution] = []
+    # the last attributed quote per block (for continuation) and recent attributed quote texts (for echoes)
+    attributed_in_block: dict[int, Attribution] = {}
+    recent: list[tuple[str, Attribution]] = []
+
+    def sentence_range(offset: int) -> tuple[int, int] | None:
+        si = doc.sentence_at(offset)
+        return None if si is None else (si, si)
+
+    for q in doc.quotes:
+        bi = doc.block_at(q.start)
+        block = doc.blocks[bi] if bi is not None else None
+        inner = text[q.inner_start:q.inner_end]
+        first = sentence_range(q.start)
+        last = sentence_range(max(q.start, q.end - 1))
+        if first and last:
+            s0, s1 = first[0], last[1]
+            region = (sentences[s0].start, sentences[s1].end)
+        else:
+            s0 = s1 = None
+            region = (block.start, block.end) if block else (q.start, q.end)
+        found: Attribution | None = None
+
+        # 1. a cue in the quote's own sentence(s)
+        here = index.between(*region)
+        if here:
+            c = _nearest(here, q.start, q.end)
+            found = Attribution(q, c.speaker, Span(c.start, c.end), HOW_SAME_SENTENCE)
+
+        # 2. a lead-in ending in a colon right before the quote, in the same sentence
+        #    ("The statement from his family read: “…”")
+        if found is None and s0 is not None:
+            lead_text = masked[sentences[s0].start:q.start].rstrip()
+            if lead_text.endswith(":") and len(lead_text.split()) >= 2:
+                found = Attribution(q, None, None, HOW_LEAD_IN)
+
+        # 3. a title or a short scare quote needs no speaker
+        if found is None:
+            lead = masked[max(region[0], q.start - 40):q.start]
+            if lex.title_before.search(lead) or _title_case(inner):
+                found = Attribution(q, None, None, HOW_TITLE)
+            elif len(inner.split()) <= 2 or (len(inner.split()) <= FRAGMENT_WORDS and not _sentence_like(inner)):
+                found = Attribution(q, None, None, HOW_FRAGMENT)
+
+        in_block = (lambda si: si is not None and 0 <= si < len(sentences) and sentences[si].block == bi)
+
+        # 4. a cue earlier in the same paragraph ("But the job is not finished, he stressed. “…”"),
+        #    or an earlier quote in it that was attributed: the same speaker goes on
+        if found is None and s0 is not None and block is not None:
+            prev = [c for c in index.between(block.start, sentences[s0].start) if c.speech]
+            if bi in attributed_in_block:
+                p = attributed_in_block[bi]
+                found = Attribution(q, p.speaker, p.cue, HOW_CONTINUATION)
+            elif prev:
+                c = prev[-1]
+                found = Attribution(q, c.speaker, Span(c.start, c.end), HOW_PREVIOUS)
+
+        # 5. a paragraph that opens with this quote, after a lead-in ending in a colon, or
+        #    after a paragraph with an attributed quote or a reporting cue (the speaker goes on)
+        if found is None and block is not None and bi > 0 and not text[block.start:q.start].strip():
+            prev_block = doc.blocks[bi - 1]
+            prev_text = text[prev_block.start:prev_block.end].rstrip()
+            cs = [c for c in index.between(prev_block.start, prev_block.end) if c.speech]
+            if prev_text.endswith(":"):
+                c = cs[-1] if cs else None
+                found = Attribution(q, c.speaker if c else None, Span(c.start, c.end) if c else None, HOW_LEAD_IN)
+            elif bi - 1 in attributed_in_block:
+                p = attributed_in_block[bi - 1]
+                found = Attribution(q, p.speaker, p.cue, HOW_CONTINUATION)
+            elif cs:
+                c = cs[-1]
+                found = Attribution(q, c.speaker, Span(c.start, c.end), HOW_CONTINUATION)
+
+        # 6. a cue in one of the next two sentences of the paragraph ("“…” That is what he told us.")
+        if found is None and s1 is not None:
+            for k in (s1 + 1, s1 + 2):
+                if not in_block(k):
+                    break
+                cs = [c for c in index.between(sentences[k].start, sentences[k].end) if c.speaker and c.speech]
+                if cs:
+                    c = cs[0]
+                    found = Attribution(q, c.speaker, Span(c.start, c.end), HOW_NEXT)
+                    break
+
+        # 7. words already quoted from a speaker ('for “as long as needed”?')
+        if found is None:
+            key = _norm(inner)
+            if key:
+                for prev_key, p in reversed(recent):
+                    if key in prev_key:
+                        found = Attribution(q, p.speaker, p.cue, HOW_ECHO)
+                        break
+
+        if found is None:
+            # 8. a lower-case phrase woven into the writer's sentence ('a rule that redefined
+            #    “waters of the United States”'): usually document language or a term
+            before = masked[sentences[s0].start:q.start] if s0 is not None else ""
+            partial = re.match(r"\s*(?:\.\.\.|…)?\s*[a-z]", inner) is not None and re.search(r"\w", before)
+            found = Attribution(q, None, None, HOW_PARTIAL if partial else HOW_NONE)
+        out.append(found)
+        if found.how in (HOW_SAME_SENTENCE, HOW_PREVIOUS, HOW_NEXT, HOW_CONTINUATION, HOW_LEAD_IN):
+            if bi is not None:
+                attributed_in_block[bi] = found
+            recent.append((_norm(inner), found))
+            if len(recent) > 100:
+                del recent[0]
+
+    # 9. a quote left open at the end of its paragraph runs on into the next one
+    #    (“First paragraph … / “Second paragraph,” she said.): it shares that attribution.
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.how == HOW_NONE and not a.quote.closed and b.how not in (HOW_NONE, HOW_TITLE, HOW_FRAGMENT):
+            bb = doc.block_at(b.quote.start)
+            if bb is not None and not text[doc.blocks[bb].start:b.quote.start].strip():
+                out[k] = Attribution(a.quote, b.speaker, b.cue, HOW_CONTINUATION)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Access for checks (with the built-in lists, or a pack's extended lists)
+
+
+def _custom(doc, ctx) -> Lexicon | None:
+    wordlists = getattr(ctx, "wordlists", None) or {}
+    if not any(n in wordlists for n in Lexicon.NAMES):
+        return None
+    lex = Lexicon.from_wordlists(wordlists)
+    return None if lex == default_lexicon() else lex
+
+
+def cues_for(doc, ctx=None) -> list[Cue]:
+    """The document's reporting cues, with the word lists of ``ctx`` (cached per document)."""
+    lex = _custom(doc, ctx)
+    if lex is None:
+        return doc.facts.cues
+    cache = doc.facts.__dict__.setdefault("_custom_attribution", {})
+    if (lex, "cues") not in cache:
+        cache[(lex, "cues")] = find_cues(doc, lex)
+    return cache[(lex, "cues")]
+
+
+def attributions_for(doc, ctx=None) -> list[Attribution]:
+    """The document's quote attributions, with the word lists of ``ctx`` (cached per document)."""
+    lex = _custom(doc, ctx)
+    if lex is None:
+        return doc.facts.attributions
+    cache = doc.facts.__dict__.setdefault("_custom_attribution", {})
+    if (lex, "quotes") not in cache:
+        cache[(lex, "quotes")] = attribute_quotes(doc, lex, cues_for(doc, ctx))
+    return cache[(lex, "quotes")]
+
+
+# ---------------------------------------------------------------------------
+# Is a claim in the writer's voice?
+
+_SCOPE_BREAK = re.compile(r"[—–;()]|\s-\s")
+
+
+class Governance:
+    """Answers "does a reporting cue govern this span?" for checks of unattributed
+    wording: the cue is in the same sentence, and no direct quote (which the cue
+    would introduce instead) and no dash, semicolon or bracket stands between them.
+
+    "Blinken said the withdrawal was premature" and "The withdrawal was premature,
+    critics said" are attributed; in "“…,” Blinken said, “…”—leaving out Obama's
+    premature withdrawal" the cue belongs to the quote and the dash starts the
+    writer's own comment.
+    """
+
+    def __init__(self, doc, cues: list[Cue]):
+        self.doc = doc
+        self.text = doc.prose
+        self.index = _Index(cues)
+        long_quotes = [q for q in doc.quotes if len(doc.prose[q.inner_start:q.inner_end].split()) > FRAGMENT_WORDS]
+        self.quote_starts = [q.start for q in long_quotes]
+
+    def _clear(self, a: int, b: int) -> bool:
+        if b <= a:
+            return True
+        if bisect.bisect_left(self.quote_starts, b) > bisect.bisect_left(self.quote_starts, a):
+            return False
+        return _SCOPE_BREAK.search(self.text, a, b) is None
+
+    def cue_for(self, start: int, end: int) -> Cue | None:
+        """The cue that governs ``[start, end)``, or None when it is the writer's voice."""
+        si = self.doc.sentence_at(start)
+        if si is None:
+            return None
+        s = self.doc.sentences[si]
+        for c in self.index.between(s.start, s.end):
+            if c.end <= start and self._clear(c.end, start):
+                return c
+            if c.start >= end and self._clear(end, c.start):
+                return c
+            if c.start < end and c.end > start:
+                return c
+        return None
+
+    def sentence_has_cue(self, si: int) -> bool:
+        s = self.doc.sentences[si]
+        return bool(self.index.between(s.start, s.end))

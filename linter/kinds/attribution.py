@@ -1,0 +1,50 @@
+"""``attribution``: a direct quote with no speaker.
+
+Reads ``doc.facts.attributions`` (see :mod:`linter.facts.quotes`): a quote is
+attributed by a reporting cue in its own sentence, the sentence before or after, an
+earlier quote by the same speaker it continues, a lead-in ending in a colon, or by
+repeating words already quoted from someone. Titles ("a briefing entitled “…”") and
+short scare quotes (they “reaffirmed”) need no speaker. What is left is reported.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..diagnostics import Finding
+from ..facts.quotes import HOW_FRAGMENT, HOW_NONE, HOW_PARTIAL, HOW_TITLE, attributions_for
+from .base import RuleBase
+
+
+class Rule(RuleBase):
+    """Report each quote that has no speaker.
+
+    ``flag_fragments`` / ``flag_titles`` also report short scare quotes and quoted
+    titles that have no speaker (off by default: they are not quotations);
+    ``flag_partial`` reports lower-case phrases quoted inside the writer's own
+    sentence (off by default: mostly document language or a term). The
+    message may use ``{quote}`` (the first words of the quote).
+    """
+
+    kind: Literal["attribution"]
+    flag_fragments: bool = False
+    flag_titles: bool = False
+    flag_partial: bool = False
+
+    def check(self, doc, ctx):
+        for a in attributions_for(doc, ctx):
+            if a.how == HOW_FRAGMENT and not self.flag_fragments:
+                continue
+            if a.how == HOW_TITLE and not self.flag_titles:
+                continue
+            if a.how == HOW_PARTIAL and not self.flag_partial:
+                continue
+            if a.how not in (HOW_NONE, HOW_FRAGMENT, HOW_TITLE, HOW_PARTIAL):
+                continue
+            q = a.quote
+            yield Finding(q.start, q.end, {"quote": _excerpt(doc.text[q.start:q.end])})
+
+
+def _excerpt(quote: str, limit: int = 40) -> str:
+    words = " ".join(quote.split())
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"

@@ -1,0 +1,80 @@
+"""``opinion``: evaluative words in the writer's own voice.
+
+"Obama's premature and unnecessary withdrawal" is a judgement. In a news article a
+judgement belongs to a named source: inside a quote, or governed by a reporting cue
+in the same sentence ("critics said the withdrawal was premature"). An evaluative
+word from the lexicon outside quotes, with no cue governing it (see
+:class:`linter.facts.quotes.Governance`), is reported; the words close together in
+one sentence make one finding that names them all.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+from pydantic import Field, PrivateAttr
+
+from ..diagnostics import Finding
+from ..facts.quotes import Governance, cues_for
+from ._regex import compile_user, finditer, words_pattern
+from .base import RuleBase
+from .pattern import SpanSet
+
+
+class Rule(RuleBase):
+    """Report evaluative words (``wordlist`` or ``words``) outside quotes with no cue
+    governing them. ``exceptions`` are regexes for factual uses ("premature birth");
+    a word inside one is skipped. The message may use ``{words}`` (quoted, comma
+    separated) and ``{match}`` (the span's text)."""
+
+    kind: Literal["opinion"]
+    wordlist: str | None = "evaluative-words"
+    words: list[str] = Field(default_factory=list)
+    exceptions: list[str] = Field(default_factory=list)
+    merge_within: int = 40  # words this close (in characters) in one sentence are one finding
+
+    _compiled: regex.Pattern | None = PrivateAttr(default=None)
+    _exceptions: list[regex.Pattern] = PrivateAttr(default_factory=list)
+
+    def wordlists_used(self) -> list[str]:
+        return [] if self.words or not self.wordlist else [self.wordlist]
+
+    def prepare(self, wordlists):
+        words = self.words or wordlists.get(self.wordlist or "", [])
+        self._compiled = compile_user(words_pattern([str(w) for w in words]), ignore_case=True)
+        self._exceptions = [compile_user(p, ignore_case=True) for p in self.exceptions]
+
+    def check(self, doc, ctx):
+        text = doc.prose
+        hits = [m for m in finditer(self._compiled, text) if doc.quote_at(m.start()) is None]
+        if not hits:
+            return
+        excepted = SpanSet(m.span() for ex in self._exceptions for m in finditer(ex, text))
+        governance = Governance(doc, cues_for(doc, ctx))
+        group: list = []
+        group_sentence = None
+        for m in hits:
+            start, end = m.span()
+            if excepted.overlaps(start, end) or governance.cue_for(start, end) is not None:
+                continue
+            si = doc.sentence_at(start)
+            if si is None:
+                continue
+            if group and (si != group_sentence or start - group[-1].end() > self.merge_within):
+                yield _finding(group)
+                group = []
+            group.append(m)
+            group_sentence = si
+        if group:
+            yield _finding(group)
+
+
+def _finding(group) -> Finding:
+    words = []
+    for m in group:
+        w = " ".join(m.group().split())
+        if w.lower() not in (x.lower() for x in words):
+            words.append(w)
+    shown = ", ".join(f"'{w}'" for w in words)
+    return Finding(group[0].start(), group[-1].end(), {"words": shown})
