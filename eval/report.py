@@ -50,6 +50,17 @@ def rule_table(agg: dict) -> str:
     return "\n".join(lines) if rows else "_No diagnostics on the clean originals._"
 
 
+def rule_precision_table(agg: dict) -> str:
+    rows = agg.get("precision_per_rule", {})
+    if not rows:
+        return "_No new diagnostics on the injected copies._"
+    lines = ["| rule | new diagnostics on injected copies | touch the injected error | precision |",
+             "|---|---:|---:|---:|"]
+    for rid, p in sorted(rows.items()):
+        lines.append(f"| {rid} | {p['tp'] + p['fp']} | {p['tp']} | {_pct(p['precision'])} |")
+    return "\n".join(lines)
+
+
 def confusion_table(agg: dict) -> str:
     cats = sorted({c for v in agg["confusion"].values() for c in v})
     if not cats:
@@ -89,6 +100,10 @@ def write_report(path, meta: dict, default: dict, all_rules: dict, results: list
         "## False alarms per rule on clean news (every rule)",
         "",
         rule_table(all_rules),
+        "",
+        "## Precision per rule on the injected copies (every rule)",
+        "",
+        rule_precision_table(all_rules),
         "",
         "## Default-severity gate",
         "",

@@ -273,3 +273,30 @@ def test_quantity_change_needs_the_same_figure():
             "Deaths rose to 16 per 100,000 people in 2015. Drug deaths were 41 per 100,000 people in West Virginia.\n\n"
             "The bank withdrew 120 billion yuan as 120 billion yuan of repos matured.\n")
     assert inject.quantity_change(text, DATE, random.Random(0)) is None
+
+
+def test_aggregate_and_report_from_synthetic_results(tmp_path):
+    from eval import policy, report, run
+
+    clean_d = {"rule": "S101", "name": "repeated-word", "category": "style", "severity": "warning",
+               "default": True, "message": "'the' is repeated", "sentence": "in **the the** house"}
+    hit = {"level": "exact", "flagged_as": ["number"],
+           "new": [{"rule": "N101", "category": "number", "severity": "error", "default": True, "true": True}]}
+    miss = {"level": None, "flagged_as": [], "new": []}
+    copy = lambda t, v: {"type": t, "id": "a1", "before": "43,000", "after": "43,00", "context": "x",  # noqa: E731
+                         "default": v, "all": v}
+    results = [{"id": "a1", "words": 2000, "fa": True, "clean": [clean_d],
+                "copies": [copy("digit-grouping", hit), copy("weekday", miss)], "errors": []}]
+    agg = run.aggregate(results, "all")
+    assert agg["false_alarms"]["per_rule"]["S101"]["ew_per_1k"] == 0.5
+    assert agg["recall"]["digit-grouping"]["recall_exact"] == 1.0
+    assert agg["recall"]["weekday"]["recall_any"] == 0.0
+    assert agg["precision"]["number"]["precision"] == 1.0
+    gate = policy.gate(agg)
+    assert gate["S101"]["verdict"] == "ok"
+    meta = {"linter_version": "0", "articles": 1, "clean_articles": 1, "copies": 2, "seconds": 1.0, "jobs": 1}
+    out = tmp_path / "report.md"
+    report.write_report(out, meta, agg, agg, results, 0, gate)
+    text = out.read_text()
+    assert "| digit-grouping | number | 1 | 100%" in text
+    assert "**the the**" in text and "### weekday — 1 missed" in text
