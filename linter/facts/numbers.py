@@ -111,7 +111,7 @@ CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
     "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupees": "INR", "rupee": "INR",
     "roubles": "RUB", "rubles": "RUB", "francs": "CHF", "pesos": "MXN", "shekels": "ILS", "lira": "TRY",
-    "dinars": "DINAR", "riyals": "SAR", "dirhams": "AED", "won": None,  # "won" is usually the verb
+    "euro cents": "cent", "cents": "cent", "pence": "penny", "dinars": "DINAR", "riyals": "SAR", "dirhams": "AED", "won": None,  # "won" is usually the verb
 }
 CURRENCY_WORDS = {k: v for k, v in CURRENCY_WORDS.items() if v}
 
@@ -119,7 +119,7 @@ UNITS = {
     # unit word -> (normalised unit, kind)
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
     "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
-    "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "cm": "cm", "mm": "mm",
+    "m": "m", "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "cm": "cm", "mm": "mm",
     "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "grams": "g", "tonnes": "t", "tons": "t", "tonne": "t",
     "pounds-weight": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz",
     "litres": "l", "liters": "l", "gallons": "gal", "barrels": "bbl",
@@ -172,7 +172,7 @@ approximately circa cost costs costing worth earned earns paid pay pays rose fel
 
 ID_WORDS = frozenset("""
 no no. nos number page pages chapter section article articles room flight route line gate platform level
-category grade phase stage episode season round game match vol volume rank ranked act clause paragraph
+category grade phase stage episode season round game match vol volume act clause paragraph
 item question lot unit apartment suite bus channel highway interstate district ward precinct zone tier
 version model type class rule resolution bill verse psalm exit pier terminal block building floor row
 seat hole lane road street avenue studio track tracks door box code
@@ -188,7 +188,7 @@ must can did do does said says told percent cent per-cent points point times mor
 year years old month months week weeks day days hour hours minute minutes second seconds am pm a.m p.m
 gmt utc bst est edt pst et when while after before since until if so not also still just only yet
 while out up down off back across through each apiece apart away ago later earlier including plus minus
-against versus vs
+against versus vs last next this throughout every ago earlier later apiece
 """.split())
 ADJECTIVES = frozenset("""
 new more other additional extra further foreign local young old armed unarmed suspected alleged
@@ -234,10 +234,10 @@ _SUFFIX = re.compile(r"[A-Za-z]+")
 _PERCENT_AFTER = re.compile(r"\s?%|[\s-]+(?:percent|per\s+cent|per-cent)\b|pc\b|\s+pct\b", re.I)
 _PP_AFTER = re.compile(r"\s?(?:%|percent|per\s+cent)?\s*[\s-]percentage[\s-]points?\b|\s?(?:pp|ppts?)\b", re.I)
 _SCALE_AFTER = re.compile(r"[\s-]+(thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|bln|tn)\b|\s?(m|k|b)\b(?![.'’]\w)", re.I)
-_CURWORD_AFTER = re.compile(r"\s+(?:(?:US|U\.S\.|Hong\s+Kong|Australian|Canadian|Singapore)\s+)?(" + "|".join(CURRENCY_WORDS) + r")\b", re.I)
+_CURWORD_AFTER = re.compile(r"\s+(?:(?:US|U\.S\.|Hong\s+Kong|Australian|Canadian|Singapore)\s+)?(" + "|".join(w.replace(" ", r"\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _UNIT_AFTER = re.compile(r"[\s-]+(" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")(?![\w])", re.I)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
-_OF_AFTER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|them|whom|which|all|your|my)?\s*([A-Za-z][A-Za-z'’-]*)?", re.I)
+_OF_AFTER = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|them|whom|which|all|your|my)\b)?\s*([A-Za-z][A-Za-z'’-]*)?", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)\s+$")
 _PREV_TOKEN = re.compile(r"(\S+)\s*$")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_ALT + r"\.?\s+(?:the\s+)?$", re.I)
@@ -339,7 +339,7 @@ def _noun_after(prose: str, pos: int, limit: int) -> tuple[str | None, bool, int
     m = _OF_AFTER.match(prose, pos, stop)
     if m and m.group(1):
         w = m.group(1).lower().strip("'’")
-        if w not in NOT_NOUNS and not w[0].isdigit():
+        if w not in NOT_NOUNS and w not in _SMALL_WORDS and w not in _TENS_WORDS and w not in _UNITS_WORDS:
             return w, True, m.end(1)
         return None, False, pos
     cur = pos
@@ -348,8 +348,13 @@ def _noun_after(prose: str, pos: int, limit: int) -> tuple[str | None, bool, int
         if not m:
             return None, False, pos
         w = m.group(1).lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
-        if w in NOT_NOUNS or m.group(1)[0].isupper() and w not in ADJECTIVES:
+        if w in NOT_NOUNS:
             return None, False, pos
+        if m.group(1)[0].isupper() and w not in ADJECTIVES:
+            # proper names stop the noun, except peoples ("1,306 Palestinians", "Iraqis", "Kurds")
+            if not (w.endswith("s") and len(w) > 3 and m.group(1)[1:].islower()):
+                return None, False, pos
+            return w, False, m.end(1)
         if w in ADJECTIVES:
             cur = m.end()
             continue
@@ -396,6 +401,7 @@ def _scan_words(prose: str) -> list[dict]:
             continue
         taken_until = e
         out.append(dict(num_start=s, num_end=e, value=value, form="words", kind="number", words_text=words))
+    out.sort(key=lambda d: d["num_start"])
     return out
 
 
@@ -423,7 +429,11 @@ def extract_from_text(prose: str) -> list[Quantity]:
     words = _scan_words(prose)
     if words:
         raw = _merge_sorted(raw, words)
-    items = [_describe(prose, d) for d in raw]
+    items = []
+    for d in raw:
+        if items and d["form"] == "words" and d["num_start"] < items[-1]["end"]:
+            continue  # "million" in "$5 million" is part of the numeral before it
+        items.append(_describe(prose, d))
     _link_ranges(prose, items)
     out = []
     index_of = {id(d): i for i, d in enumerate(items)}
@@ -489,7 +499,7 @@ def _describe(prose: str, d: dict) -> dict:
         else:
             m = _CURWORD_AFTER.match(prose, pos, min(n, pos + 30))
             if m:
-                unit, kind, pos = CURRENCY_WORDS[m.group(1).lower()], "money", m.end()
+                unit, kind, pos = CURRENCY_WORDS[" ".join(m.group(1).lower().split())], "money", m.end()
         d.update(unit=unit, scale=scale, kind=kind)
         end = pos
         if kind == "number":
@@ -594,7 +604,7 @@ def _describe(prose: str, d: dict) -> dict:
     if unit is None:
         m = _CURWORD_AFTER.match(prose, pos, lim)
         if m:
-            unit, pos = CURRENCY_WORDS[m.group(1).lower()], m.end()
+            unit, pos = CURRENCY_WORDS[" ".join(m.group(1).lower().split())], m.end()
     if unit is None:
         m = _UNIT_AFTER.match(prose, pos, lim)
         if m:
@@ -650,10 +660,15 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(prose, ne, lim):
             return "date"
     if form == "plain" and len(tok) == 4 and 1000 <= value <= 2100 and not d.get("hedge"):
+        # "in 2017", "the 2016 election", "September 2026" are years; "2000 people",
+        # "including 1306 Palestinians", "1853 aircraft" are counts
         noun = d.get("noun")
-        if not noun or not noun.endswith("s") or _MONTH_BEFORE.search(before) or re.search(r"\b(?:in|since|until|till|by|from|of|during|before|after|circa|between)\s+$", before, re.I):
-            # "in 2017", "the 2016 election", "September 2026"; but "2000 people" stays a count
-            if not (noun and noun in COUNT_NOUN_HINT):
+        if not noun:
+            return "year"
+        if noun not in COUNT_NOUN_HINT:
+            if _MONTH_BEFORE.search(before) or _YEAR_BEFORE.search(before):
+                return "year"
+            if 1900 <= value <= 2035 and (not noun.endswith("s") or noun in YEAR_NOUNS):
                 return "year"
     # score: "3-1" with a sporting/voting context nearby
     if form == "plain" and ne + 1 < len(prose) and prose[ne] in "-–" and prose[ne + 1].isdigit():
@@ -674,7 +689,7 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         wl = w.lower().rstrip(".")
         if wl in ID_WORDS or w.lower() in ID_WORDS:
             return "id"
-        if w[0].isupper() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in WEEKDAYS \
+        if w[0].isupper() and not w.endswith(".") and "\n" not in pm.group() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in WEEKDAYS \
                 and not d.get("hedge") and wl not in HEDGES:
             # a capitalised name right before the number: "Boeing 747", "Kurdistan 24", "Article 5",
             # unless it starts the sentence ("Police 20 ..." is rare; "Nearly 40" is a hedge)
@@ -690,6 +705,11 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         return "count"
     return "number"
 
+
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|by|from|of|during|before|after|circa|between|and|to|the|early|late|"
+                          r"mid|its|his|her|their|this|that|fiscal|financial|year|season|for)\s+$|['’]s\s+$", re.I)
+YEAR_NOUNS = frozenset("elections games olympics championships finals talks accords budgets results figures accounts "
+                       "levels prices rates estimates forecasts".split())
 
 # nouns that make a four-digit number a count, not a year ("2000 people")
 COUNT_NOUN_HINT = frozenset("""

@@ -35,18 +35,18 @@ _OF_GAP = re.compile(r"\s+(?P<out>out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|
 _INCL_CUE = re.compile(r"(?:,|\(|—|–|-)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|incl\.)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 _UP = (r"up|rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|"
        r"jumped|jump|jumps|climbed|climb|climbs|soared|soar|surged|surge|swelled|swollen|expanded|gained|"
-       r"boosted|raised|widened|leapt|leaped|spiked|rocketed|skyrocketed|ballooned|mushroomed|"
+       r"boosted|raised|widened|leapt|leaped|spiked|rocketed|skyrocketed|ballooned|mushroomed|growth|hike|gain|"
        r"doubled|doubling|tripled|trebled|quadrupled")
 _DOWN = (r"down|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|"
          r"decreased|decrease|decreases|decreasing|plunged|plunge|plummeted|slumped|slump|shrank|shrunk|"
          r"shrink|shrinks|shrinking|tumbled|dipped|sank|sunk|slid|slipped|halved|cut|cuts|reduced|lowered|"
-         r"narrowed|eased|contracted|slashed|trimmed|lost")
+         r"narrowed|eased|contracted|slashed|trimmed|lost|reduction|loss")
 _VERB = re.compile(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>[^.;:!?\n]{0,70}?)\bfrom\s+$", re.I)
 _UPDOWN_FROM = re.compile(r",?\s*\(?(?P<dir>up|down)\s+from\s+$", re.I)
 _TO_GAP = re.compile(r"\s*(?:(?:in|on|at|last|a\s+year|the\s+previous|during|by)\b[^.;:!?\n]{0,30}?)?\s+to\s+"
                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
-_RANKING = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|place|placed|position|spot|seed|seeded|No\.|number|"
-                      r"table|chart|poll|standings|list|grade|level|stage|phase|round|odds|minute|age|aged)\b", re.I)
+_RANKING = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|placed|position|positions|spot|seed|seeded|No\.|"
+                      r"chart|charts|standings|league\s+table|grade|odds|minute|minutes|age|aged|ages)\b", re.I)
 _MULT = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _CHANGE_AFTER = re.compile(r"^\s*[,(]\s*(?:an?\s+)?(?:(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut)\s+of\s+|(?:up|down)\s+)$", re.I)
 _CHANGE_AFTER2 = re.compile(r"^\s+(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut|growth|reduction)\b", re.I)
@@ -106,7 +106,7 @@ class Rule(RuleBase):
                     yield Finding(a.start, b.end, {"part": a.raw, "whole": b.raw, "text": prose[a.start:b.end]},
                                   related=[Related(b.num_start, b.num_end, "the whole")])
             # "43,000 people, including 90,000 fighters"
-            if i == 0 or a.kind not in _COUNTLIKE + ("money",) or a.words and a.value < 3:
+            if i == 0 or a.kind not in _COUNTLIKE + ("money", "measure") or a.words and a.value < 3:
                 continue
             cue = _INCL_CUE.search(prose, max(0, a.start - 40), a.start)
             if not cue:
@@ -146,14 +146,15 @@ class Rule(RuleBase):
                 continue
             ud = _UPDOWN_FROM.search(head)
             if ud:
-                # "rose to 17%, up from 10%": B is the quantity just before
+                # "rose to 17%, up from 10%": B is the nearest comparable quantity before
+                b = None
                 j = i - 1
-                while j >= 0 and not qs[j].is_quantity:
+                while j >= 0 and i - j <= 4 and a.start - qs[j].end <= 100:
+                    if qs[j].is_quantity and self._compatible(a, qs[j]):
+                        b = qs[j]
+                        break
                     j -= 1
-                if j < 0:
-                    continue
-                b = qs[j]
-                if a.start - b.end > 80 or not self._same_sentence(doc, b.start, a.start):
+                if b is None or not self._same_sentence(doc, b.start, a.start):
                     continue
                 yield a, b, None, ud.group("dir").lower(), (b.start, a.end)
                 continue
@@ -175,7 +176,7 @@ class Rule(RuleBase):
     def _direction(self, doc, qs):
         prose = doc.prose
         for a, b, vm, direction, span in self._pairs(doc, qs):
-            if not self._compatible(a, b) or a.hedge or b.hedge:
+            if not self._compatible(a, b):
                 continue
             sentence = doc.sentence_at(a.start)
             if sentence is not None:
@@ -184,13 +185,13 @@ class Rule(RuleBase):
                     continue
             verb = vm.group().split()[0].lower() if vm else direction
             mult = _MULT.get(verb)
-            if direction == "up" and b.value < a.value or direction == "down" and b.value > a.value:
+            if direction == "up" and b.high < a.low or direction == "down" and b.low > a.high:
                 want = "rise" if direction == "up" else "fall"
                 yield Finding(span[0], span[1], {"verb": verb, "a": a.raw, "b": b.raw, "text": prose[span[0]:span[1]],
                                                  "why": f"'{verb}' says a {want}, but {_fmt(a.value)} to {_fmt(b.value)} is a "
                                                         f"{'fall' if want == 'rise' else 'rise'}"},
                               related=[Related(a.num_start, a.num_end, "from"), Related(b.num_start, b.num_end, "to")])
-            elif mult and a.value > 0:
+            elif mult and a.value > 0 and not a.hedge and not b.hedge:
                 ratio = b.value / a.value
                 mid = vm.group("mid").lower() if vm else ""
                 if re.search(r"\b(?:more\s+than|nearly|almost|roughly|about|around|over|some|close\s+to|at\s+least)\s*$", prose[max(0, span[0] - 20):span[0]].lower() + " ") or \
