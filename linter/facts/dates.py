@@ -393,17 +393,19 @@ def _relative(m: re.Match, ref: _dt.date | None, prose: str, anchor: TimeExpr | 
         rel = g["rel"].lower()
         unit = g["unit"].lower()
         mod = (g["mod"] or "").lower().replace("the ", "")
-        if rel in ("the following", "the previous") and unit in ("week", "month", "year", "decade"):
+        if rel in ("the following", "the previous"):
             # counted from the last explicit date, not from the document date
-            if anchor is None or not anchor.resolved or unit == "decade":
+            if anchor is None or not anchor.resolved or unit not in ("week", "month", "year"):
                 return TimeExpr(start, end, text, "offset", unit, hedge=hedge)
             lo, hi, gran = _shift(anchor.low, 1 if rel == "the following" else -1, unit)
             return TimeExpr(start, end, text, "offset", gran, lo, hi, delta=(1, unit), hedge=hedge,
                             anchor=(anchor.start, anchor.end))
         if ref is None:
             return TimeExpr(start, end, text, "relative", unit, hedge=hedge)
-        if rel == "the past" and unit in ("week", "month", "year", "decade"):
-            back = {"week": 7, "month": 31, "year": 366, "decade": 3653}[unit]
+        if rel == "the past":
+            if unit not in ("week", "month", "year", "decade", "quarter"):
+                return TimeExpr(start, end, text, "relative", unit, hedge=hedge)
+            back = {"week": 7, "month": 31, "quarter": 92, "year": 366, "decade": 3653}[unit]
             return TimeExpr(start, end, text, "relative", unit, ref - _dt.timedelta(days=back), ref, hedge=hedge)
         step = {"this": 0, "last": -1, "next": 1, "the coming": 1, "the following": 1}[rel]
         if unit == "weekend":

@@ -48,6 +48,7 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|though)\b")
+_LEFT_BREAK = re.compile(r"[;:,]\s+(?:and|but)\b|[;:]|\b(?:and|but|while|whereas|although|though)\b")
 _NEGATION = re.compile(r"\b(?:not|never|n't|no longer)\b[^.]{0,12}$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|no|any|whose)|['’]s)\s+$", re.I)
 
@@ -64,9 +65,10 @@ def content_words(text: str) -> list[str]:
 
 
 class Mention:
-    __slots__ = ("event", "verb_start", "verb_end", "time", "subject", "words")
+    __slots__ = ("event", "verb_start", "verb_end", "time", "subject", "words", "obj")
 
-    def __init__(self, event, verb_start, verb_end, time, subject):
+    def __init__(self, event, verb_start, verb_end, time, subject, obj=()):
+        self.obj = set(obj)
         self.event = event
         self.verb_start = verb_start
         self.verb_end = verb_end
@@ -155,16 +157,21 @@ class Rule(RuleBase):
             if _CLAUSE_BREAK.search(between) or re.search(r"[.!?]\s", between):
                 continue
             # the subject: the words before the verb back to a clause break, plus the place words after it
-            left = prose[max(sent.start, vs - 120):vs]
+            left_start = max(sent.start, vs - 120)
+            j = bisect.bisect_left(starts, vs) - 1
+            if j >= 0 and times[j].end > left_start:
+                left_start = times[j].end  # not the words of an earlier time and its event
+            left = prose[left_start:vs]
             brk = None
-            for brk in _CLAUSE_BREAK.finditer(left):
+            for brk in _LEFT_BREAK.finditer(left):
                 pass
             if brk is not None:
                 left = left[brk.end():]
-            words = content_words(left)[-6:] + content_words(between)
-            if not words:
+            subject = content_words(left)[-6:]
+            obj = content_words(between)
+            if not subject and not obj:
                 continue
-            yield Mention(self._verbs[" ".join(m.group().lower().split())], vs, ve, t, words)
+            yield Mention(self._verbs[" ".join(m.group().lower().split())], vs, ve, t, subject + obj, obj)
 
     def _same_event(self, doc):
         by_event: dict[str, list[Mention]] = {}
@@ -188,6 +195,8 @@ class Rule(RuleBase):
                 yield _finding(doc, mention.time, [c.time for c in conflicts], mention.event)
 
     def _same_subject(self, a: Mention, b: Mention) -> bool:
+        if a.obj and b.obj and not (a.obj & b.obj):
+            return False  # "start testing a vehicle" is not "start production"
         shared = len(a.words & b.words)
         if shared >= self.min_shared_words:
             return True
@@ -237,6 +246,10 @@ def _appositions(doc):
 
 def _gloss_agrees(rel, exp) -> bool:
     """Whether an explicit gloss fits its relative time (month/day only when it has no year)."""
+    if rel.granularity == "day":
+        # a story filed late at night or dated by its print edition: a day either way is fine
+        rel = type(rel)(rel.start, rel.end, rel.text, rel.kind, rel.granularity,
+                        rel.low - _dt.timedelta(days=1), rel.high + _dt.timedelta(days=1))
     if exp.year_given:
         if not exp.resolved:
             return True

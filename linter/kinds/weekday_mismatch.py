@@ -33,8 +33,6 @@ class Rule(RuleBase):
                 continue
             if not t.year_given and not self.without_year:
                 continue
-            if t.day2 is not None:
-                continue  # a range: the weekday belongs to one end, unclear which
             actual = t.low.weekday()
             if actual == t.weekday:
                 continue
@@ -42,6 +40,7 @@ class Rule(RuleBase):
             written = doc.text[ws:we]
             fixed_wd = _like(WEEKDAY_NAMES[actual], written)
             suggestion = doc.text[t.start:ws] + fixed_wd + doc.text[we:t.end]
+            # a range ("Tuesday, March 29-30"): the weekday names its first day
             yield Finding(t.start, t.end, {
                 "date": doc.text[t.start:t.end], "written": written, "actual": WEEKDAY_NAMES[actual],
                 "resolved": t.low.isoformat(),
