@@ -29,7 +29,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from . import __version__
 from .config import Config, ConfigError, discover, load_config
-from .engine import META_RULES, lint_text, rules_for
+from .engine import META_RULES, SelectionError, lint_text, rules_for
 from .ruleset import RuleSetError
 
 DEBOUNCE_SECONDS = 0.3
@@ -114,7 +114,10 @@ class FactlintServer(LanguageServer):
         super().__init__("factlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.configs = Configs()
         self.pending: dict[str, asyncio.Task] = {}
-        self.debounce = float(os.environ.get("FACTLINT_LSP_DEBOUNCE", DEBOUNCE_SECONDS))
+        try:
+            self.debounce = max(0.0, float(os.environ.get("FACTLINT_LSP_DEBOUNCE", DEBOUNCE_SECONDS)))
+        except ValueError:
+            self.debounce = DEBOUNCE_SECONDS
 
     # -- helpers --------------------------------------------------------------
     def folder_of(self, path: str | None) -> str | None:
@@ -178,7 +181,7 @@ class FactlintServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         try:
             diagnostics = self.lint(uri)
-        except (ConfigError, RuleSetError) as exc:
+        except (ConfigError, RuleSetError, SelectionError) as exc:  # a broken config: say so, lint nothing
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
                                                              message=f"factlint: {exc}"))
             diagnostics = []

@@ -226,6 +226,18 @@ def test_stdio_session_matches_json_positions(workspace):
         codes = {d["code"] for d in client.diagnostics(uri(other))}
         assert "S101" in codes and "S102" not in codes
 
+        # 5b. a broken config is reported to the user, not a crash
+        broken = workspace / "broken"
+        broken.mkdir()
+        (broken / ".factlint.yaml").write_text("select: [NOPE999]\n", encoding="utf-8")
+        bad = broken / "multi.md"
+        bad.write_bytes(MULTI.encode("utf-8"))
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri(bad), "languageId": "markdown", "version": 1, "text": MULTI}})
+        shown = client.wait(lambda m: m.get("method") == "window/showMessage")
+        assert "NOPE999" in shown["params"]["message"] and shown["params"]["type"] == 1
+        assert client.diagnostics(uri(bad)) == []
+
         # 6. closing clears; shutdown and exit end the process
         client.notify("textDocument/didClose", {"textDocument": {"uri": uri(multi)}})
         assert client.diagnostics(uri(multi)) == []
