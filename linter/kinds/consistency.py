@@ -1,0 +1,376 @@
+"""``consistency``: one document using two forms of the same thing.
+
+One kind, several detectors (``detect:``), each linear in the document:
+
+* ``dotted-acronyms`` -- "US" and "U.S.", "DC" and "D.C." in one article.
+* ``variants`` -- two forms from one group of a word list ("percent | per cent").
+* ``name-spelling`` -- a name spelled two ways ("Romanowski" / "Romanowsky"):
+  capitalised words one edit apart (rapidfuzz OSA distance), blocked by their
+  one-deletion variants so no quadratic pair loop. Guards against different real
+  names: the rarer form must be rare, the first letters must agree, neither may
+  be an inflection of the other (Syria/Syrian), and two forms preceded by
+  different first names are two people.
+* ``acronym-redefined`` -- an acronym defined twice with different expansions.
+* ``acronym-before-definition`` -- an acronym used in the body before the
+  sentence that defines it.
+
+A form pair is reported once, at the first use of the rarer form, with the first
+use of the prevailing form as ``related``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Literal
+
+from pydantic import Field, PrivateAttr
+from rapidfuzz.distance import OSA
+
+from ..diagnostics import Finding, Related
+from .base import RuleBase
+
+Detect = Literal["dotted-acronyms", "variants", "name-spelling", "acronym-redefined", "acronym-before-definition"]
+
+
+class Rule(RuleBase):
+    """A form-consistency check; ``detect`` chooses which (see the module doc).
+
+    Messages may use ``{match}`` (the form reported), ``{other}`` (the prevailing
+    form), ``{count}`` and ``{other_count}`` (uses of each), ``{line}`` (of the
+    related place) and, for acronyms, ``{acronym}``, ``{expansion}`` and
+    ``{other_expansion}``.
+    """
+
+    kind: Literal["consistency"]
+    detect: Detect
+    wordlist: str | None = None  # for ``variants``: entries "form | form | ..."
+    ignore: list[str] = Field(default_factory=list)  # forms never reported (e.g. PM, AM)
+    ignore_blocks: list[str] = Field(default_factory=lambda: ["heading", "read-more"])
+    min_length: int = Field(default=5, ge=3)  # name-spelling: shortest name compared
+    distinct: str | None = None  # name-spelling: word list of look-alikes that are different names
+
+    _groups: list[list[str]] = PrivateAttr(default_factory=list)
+    _distinct: set = PrivateAttr(default_factory=set)
+
+    def wordlists_used(self) -> list[str]:
+        return [w for w in (self.wordlist, self.distinct) if w]
+
+    def prepare(self, wordlists):
+        self._distinct = set()
+        for entry in wordlists.get(self.distinct, []) if self.distinct else []:
+            forms = [f.strip() for f in str(entry).split("|") if f.strip()]
+            if len(forms) == 1:
+                self._distinct.add(forms[0])  # a word that is never a misspelling of a look-alike
+            for i, a in enumerate(forms):
+                for b in forms[i + 1 :]:
+                    self._distinct.add(frozenset((a, b)))
+        self._groups = []
+        if self.wordlist:
+            for entry in wordlists[self.wordlist]:
+                forms = [f.strip() for f in str(entry).split("|") if f.strip()]
+                if len(forms) >= 2:
+                    self._groups.append(forms)
+
+    def check(self, doc, ctx):
+        if self.detect == "dotted-acronyms":
+            yield from self._dotted(doc)
+        elif self.detect == "variants":
+            yield from self._variants(doc)
+        elif self.detect == "name-spelling":
+            yield from self._names(doc)
+        elif self.detect == "acronym-redefined":
+            yield from _redefined(doc)
+        else:
+            yield from self._before_definition(doc)
+
+    # -- helpers ----------------------------------------------------------
+    def _skipped_block(self, doc, offset: int) -> bool:
+        bi = doc.block_at(offset)
+        if bi is None:
+            return True
+        b = doc.blocks[bi]
+        return b.kind in self.ignore_blocks or _shouting(doc, bi)
+
+    # -- US / U.S. ---------------------------------------------------------
+    def _dotted(self, doc):
+        forms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        ignore = {i.replace(".", "") for i in self.ignore}
+        for m in _DOTTED.finditer(doc.prose):
+            key = m.group().replace(".", "")
+            if key not in ignore and not self._skipped_block(doc, m.start()):
+                forms[key][m.group()].append(m.span())
+        for m in _UNDOTTED.finditer(doc.prose):
+            key = m.group()
+            if key in forms and not self._skipped_block(doc, m.start()):
+                forms[key][key].append(m.span())
+        for key in sorted(forms, key=lambda k: min(s for v in forms[k].values() for s, _ in v)):
+            if len(forms[key]) >= 2:
+                yield _pair_finding(doc, forms[key])
+
+    # -- per cent / percent ------------------------------------------------
+    def _variants(self, doc):
+        for group in self._groups:
+            pattern = re.compile(
+                r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in
+                                            sorted(group, key=len, reverse=True)) + r")(?![\w-])",
+                re.I)
+            canon = {" ".join(f.lower().split()): f for f in group}
+            found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for m in pattern.finditer(doc.prose):
+                form = canon.get(" ".join(m.group().lower().split()))
+                if form and not self._skipped_block(doc, m.start()):
+                    found[form].append(m.span())
+            if len(found) >= 2:
+                yield _pair_finding(doc, found)
+
+    # -- Romanowski / Romanowsky -------------------------------------------
+    def _names(self, doc):
+        prose = doc.prose
+        occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        mid: set[str] = set()  # capitalised somewhere other than a sentence start
+        before: dict[str, set[str]] = defaultdict(set)  # capitalised words just before
+        after: dict[str, set[str]] = defaultdict(set)  # and just after
+        sentence_starts = {s.start for s in doc.sentences}
+        for m in _CAPWORD.finditer(prose):
+            name = m.group(1)
+            if len(name) < self.min_length or self._skipped_block(doc, m.start()):
+                continue
+            occ[name].append((m.start(), m.start() + len(name)))
+            if m.start() not in sentence_starts and not _after_opening(prose, m.start(), sentence_starts):
+                mid.add(name)
+            p = _PREV_CAP.search(prose, max(0, m.start() - 40), m.start())
+            if p and p.group(1) not in _TITLES:
+                before[name].add(p.group(1))
+            n = _NEXT_CAP.match(prose, m.end())
+            if n:
+                after[name].add(n.group(1))
+        lower = {w.lower() for w in _LOWERWORD.findall(prose)}
+        names = [n for n in occ if n in mid and n.lower() not in lower and n not in self.ignore
+                 and n not in self._distinct]
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for n in names:
+            for i in range(len(n)):
+                buckets[n[:i] + n[i + 1 :]].append(n)
+            buckets[n].append(n)
+        seen: set[frozenset] = set()
+        for group in buckets.values():
+            if len(group) < 2 or len(group) > 8:
+                continue
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    pair = frozenset((a, b))
+                    if a == b or pair in seen:
+                        continue
+                    seen.add(pair)
+                    if pair in self._distinct or _different_names(a, b, occ, before, after):
+                        continue
+                    yield _pair_finding(doc, {a: occ[a], b: occ[b]})
+
+    # -- acronyms ----------------------------------------------------------
+    def _before_definition(self, doc):
+        defs = _definitions(doc)
+        first_def: dict[str, tuple[int, int, int]] = {}
+        for acr, exp, a_span, e_span, s_start in defs:
+            first_def.setdefault(acr, (a_span[0], a_span[1], s_start))
+        if not first_def:
+            return
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(first_def, key=len, reverse=True)))
+                             + r")(?![\w-])")
+        reported = set()
+        for m in pattern.finditer(doc.prose):
+            acr = m.group()
+            d_start, d_end, s_start = first_def[acr]
+            if acr in reported or m.start() >= s_start or acr in self.ignore:
+                continue
+            if self._skipped_block(doc, m.start()):
+                continue
+            bi = doc.block_at(m.start())
+            if bi is not None and doc.blocks[bi].kind == "caption":
+                continue  # captions are written apart from the story, often first
+            reported.add(acr)
+            yield Finding(m.start(), m.end(), {"acronym": acr, "match": acr, "line": doc.line_of(d_start)},
+                          related=[Related(d_start, d_end, "defined here")])
+
+
+# ---------------------------------------------------------------------------
+
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")
+_UNDOTTED = re.compile(r"(?<![\w.&$-])[A-Z]{2,4}(?![\w&$-]|\.[A-Za-z])")
+_CAPWORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:['’]s)?(?![\w-])")
+_LOWERWORD = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
+_PREV_CAP = re.compile(r"([A-Z][a-z]+\.?)[ \t]+$")
+_NEXT_CAP = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_TITLES = frozenset("""Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. President Minister Secretary Senator Sen.
+    Rep. Gov. Governor General Gen. Ambassador Chancellor Premier Judge Justice Officer Chief Coach
+    Captain Capt. Lt. Sgt. Col. Colonel Pope King Queen Prince Princess Lord Lady Sir Saint St.
+    The In On At For And But Of By From With As""".split())
+
+
+def _shouting(doc, bi) -> bool:
+    """An all-capitals block (a shouted headline) says nothing about a house form."""
+    if bi is None:
+        return False
+    cache = doc.__dict__.setdefault("_shouting_blocks", {})
+    if bi not in cache:
+        b = doc.blocks[bi]
+        letters = [c for c in doc.prose[b.start : b.end] if c.isalpha()]
+        cache[bi] = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.5
+    return cache[bi]
+
+
+def _after_opening(prose: str, i: int, sentence_starts: set[int]) -> bool:
+    """True when only quotes or brackets separate ``i`` from a sentence start."""
+    j = i
+    while j > 0 and prose[j - 1] in "\"'“‘([":
+        j -= 1
+        if j in sentence_starts:
+            return True
+    return False
+
+
+def _pair_finding(doc, found: dict[str, list[tuple[int, int]]]) -> Finding:
+    """One finding for a set of competing forms: at the first use of the rarest form
+    (ties: the form used later), related to the first use of the most used form."""
+    ranked = sorted(found, key=lambda f: (len(found[f]), -found[f][0][0]))
+    minor, major = ranked[0], ranked[-1]
+    (ms, me), (js, je) = found[minor][0], found[major][0]
+    others = ", ".join(f"'{f}'" for f in ranked[1:])
+    return Finding(
+        ms, me,
+        {"match": doc.text[ms:me], "other": major, "others": others, "count": len(found[minor]),
+         "other_count": len(found[major]), "line": doc.line_of(js)},
+        suggestions=[major],
+        related=[Related(js, je, f"'{major}' used here ({len(found[major])}×)")],
+    )
+
+
+def _different_names(a: str, b: str, occ, before, after) -> bool:
+    """Guards against reporting two real names as one misspelt one."""
+    if a[0] != b[0] or a.startswith(b) or b.startswith(a):
+        return True  # Gambia/Zambia; Syria/Syrian; Hussein/Husseini
+    if a[:-1] == b[:-1] and {a[-1], b[-1]} != {"i", "y"}:
+        return True  # Germany/Germans, Sweden/Swedes, Evgenia/Evgeniy: endings, not spellings
+    if a.lower() != b.lower() and min(len(a), len(b)) <= 5 and not _transposed(a, b):
+        return True  # David/Davis, Paris/Parks: short words one letter apart are often both real
+    if OSA.distance(a, b) > 1:
+        return True
+    na, nb = len(occ[a]), len(occ[b])
+    minor, major = (a, b) if (na, occ[b][0][0]) <= (nb, occ[a][0][0]) else (b, a)
+    if len(occ[minor]) > 2 or len(occ[minor]) * 2 > len(occ[major]):
+        return True  # two well-used forms: two people (Jonson and Johnson)
+    firsts_minor, firsts_major = before[minor], before[major]
+    if firsts_minor and firsts_major and not (firsts_minor & firsts_major):
+        return True  # Alison Carter and Mark Carver
+    if after[minor] and after[major] and not (after[minor] & after[major]):
+        return True  # Prime Minister and Nobel Prize Committee: parts of different names
+    return False
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two adjacent letters swapped (Fuyao/Fuayo)."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+# -- acronym definitions -------------------------------------------------------
+
+_SMALL = "of|and|for|the|on|in|to|de|du|des|la|le|al|el|&|an|a|at|against"
+_EXP_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{_SMALL}))"
+_DEF_AFTER = re.compile(rf"(?P<exp>{_EXP_WORD}(?:[ \t]+{_EXP_WORD}){{0,10}})[ \t]+\((?P<acr>[A-Z][A-Za-z&-]*[A-Z])s?\.?\)")
+_DEF_BEFORE = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z&-]*[A-Z])[ \t]+\((?P<exp>[A-Z][^()\n]{3,90})\)")
+
+
+def _initials(word: str) -> list[str]:
+    """The letters a word can give an acronym: the first of each hyphen part, plus inner capitals."""
+    out = []
+    for part in re.split(r"[-’']", word):
+        if not part:
+            continue
+        out.append(part[0].upper())
+        out.extend(c for c in part[1:] if c.isupper())
+    return out
+
+
+def _matches(acr: str, words: list[str]) -> bool:
+    """Acronym letters are an in-order subsequence of the words' initials, starting with
+    the first word's; small words may be skipped, capitalised words may not be skipped
+    more than once."""
+    letters = [c for c in acr if c.isalpha() and c.isupper()]
+    if not letters or not words or _initials(words[0])[:1] != letters[:1]:
+        return False
+    i = 0
+    skipped = 0
+    for w in words:
+        inits = _initials(w)
+        used = False
+        for c in inits:
+            if i < len(letters) and c == letters[i]:
+                i += 1
+                used = True
+            elif used:
+                break
+        if not used and w[:1].isupper():
+            skipped += 1
+    return i == len(letters) and skipped <= 1
+
+
+def _definitions(doc):
+    """(acronym, normalised expansion, acronym span, expansion span, sentence start) in order."""
+    cache = doc.__dict__.get("_acronym_definitions")
+    if cache is not None:
+        return cache
+    prose = doc.prose
+    out = []
+    for m in _DEF_AFTER.finditer(prose):
+        acr = m.group("acr")
+        words = m.group("exp").split()
+        base = m.start("exp")
+        # the shortest tail of the words that spells the acronym
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].lower() in _SMALL.split("|"):
+                continue
+            if _matches(acr, words[k:]):
+                offs = [mm.start() for mm in re.finditer(r"\S+", m.group("exp"))]
+                e_start = base + offs[k]
+                out.append((acr, _norm_exp(words[k:]), (m.start("acr"), m.end("acr")), (e_start, m.end("exp")),
+                            _sentence_start(doc, e_start)))
+                break
+    for m in _DEF_BEFORE.finditer(prose):
+        acr, words = m.group("acr"), m.group("exp").split()
+        if _matches(acr, words):
+            out.append((acr, _norm_exp(words), (m.start("acr"), m.end("acr")), (m.start("exp"), m.end("exp")),
+                        _sentence_start(doc, m.start())))
+    out.sort(key=lambda d: d[2])
+    doc.__dict__["_acronym_definitions"] = out
+    return out
+
+
+def _sentence_start(doc, offset: int) -> int:
+    si = doc.sentence_at(offset)
+    return doc.sentences[si].start if si is not None else offset
+
+
+def _norm_exp(words: list[str]) -> str:
+    text = " ".join(words).lower().replace("’", "'").replace("-", " ")
+    return " ".join(w for w in re.findall(r"[\w&']+", text) if w != "the")
+
+
+def _redefined(doc):
+    first: dict[str, tuple] = {}
+    reported = set()
+    for acr, exp, a_span, e_span, _ in _definitions(doc):
+        if acr not in first:
+            first[acr] = (exp, a_span, e_span)
+            continue
+        exp0, a0, e0 = first[acr]
+        if exp == exp0 or acr in reported:
+            continue
+        reported.add(acr)
+        text = doc.text
+        yield Finding(e_span[0], a_span[1] + 1 if text[a_span[1]:a_span[1] + 1] == ")" else a_span[1],
+                      {"acronym": acr, "match": acr, "expansion": text[e_span[0]:e_span[1]],
+                       "other_expansion": text[e0[0]:e0[1]], "line": doc.line_of(e0[0])},
+                      related=[Related(e0[0], a0[1], "first defined here")])
