@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -46,9 +47,13 @@ def repo_path(path: str, root: Path | None = None) -> str | None:
     (or is stdin)."""
     if path in ("", "-"):
         return None
-    root = root or project_root()
+    return _repo_path(os.path.abspath(path), root or project_root())  # cwd-independent cache key
+
+
+@lru_cache(maxsize=4096)  # one filesystem look-up per file, not per finding
+def _repo_path(path: str, root: Path) -> str | None:
     try:
-        rel = Path(os.path.abspath(path)).resolve().relative_to(root)
+        rel = Path(path).resolve().relative_to(root)
     except (ValueError, OSError):
         return None
     return rel.as_posix()
