@@ -60,7 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--since", metavar="REV", help="report only findings on lines changed since git revision REV")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--verbose", "-v", action="store_true", help="also print each file's document date and its source")
-    check.add_argument("--timing", action="store_true", help="print the time spent per rule to stderr")
+    check.add_argument("--timing", action="store_true", help="print the time spent per rule to stderr (skips the cache)")
+    check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                       help="worker processes over files (default: the number of cores; 1 = serial)")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="result cache folder (default: $FACTLINT_CACHE_DIR or .factlint_cache)")
 
     sub.add_parser("rules", help="list all rules").add_argument("--rules", action="append", metavar="DIR")
     ex = sub.add_parser("explain", help="explain a rule")
@@ -119,6 +124,16 @@ def _config_from_args(args) -> Config:
     return config.model_copy(update=updates)
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of jobs, got '{value}'")
+    return n
+
+
 def _split(values: list[str]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
@@ -138,16 +153,18 @@ def cmd_check(args) -> int:
     keep_text = args.format in reporters.NEEDS_SOURCE and (out_tty or args.format != "text")
     timing = Timing() if args.timing else None
 
-    results = []
-    for path in files:
-        display = args.stdin_filename if path == "-" and args.stdin_filename else path
-        result = lint_file(path, config, ruleset, rules, display_path=display, stdin_text=stdin_text,
-                           keep_text=keep_text, timing=timing)
+    from .cache import default_dir, open_cache
+    from .parallel import default_jobs, lint_many
+
+    cache = None if args.no_cache or timing else open_cache(config, rules, default_dir(args.cache_dir))
+    results = lint_many(files, config, ruleset, rules, jobs=args.jobs or default_jobs(), cache=cache,
+                        stdin_text=stdin_text, keep_text=keep_text, timing=timing,
+                        display=lambda p: args.stdin_filename if p == "-" and args.stdin_filename else p)
+    for result in results:
         if args.verbose:
             sys.stderr.write(f"{result.path}: document date "
                              f"{result.document_date or 'unknown'}"
                              f"{' (' + result.date_source + ')' if result.date_source else ''}\n")
-        results.append(result)
 
     if args.baseline or args.write_baseline or args.prune_baseline or args.since:
         from .baseline import run_cli as _apply_baseline

@@ -304,6 +304,12 @@ def lint_file(path: str, config: Config, ruleset: RuleSet, rules: list[RuleBase]
         diag = Diagnostic(shown, 0, 0, 1, 1, 1, 1, "error", "F001", "unreadable-file", "meta", error, "")
         assign_fingerprints([diag])
         return FileResult(shown, [diag] if meta_enabled("F001", config) else [])
+    return lint_source(text, shown, config, ruleset, rules, keep_text=keep_text, timing=timing)
+
+
+def lint_source(text: str, shown: str, config: Config, ruleset: RuleSet, rules: list[RuleBase], *,
+                keep_text: bool = False, timing: Timing | None = None) -> FileResult:
+    """Lint an already-read file's text (the step ``--jobs`` workers and the cache share)."""
     doc = Document.from_text(text, path=shown, date=config.date, date_source="--date/config" if config.date else "")
     diagnostics = lint_document(doc, config, rules, ruleset, timing)
     return FileResult(shown, diagnostics, text if keep_text else None,

@@ -1,0 +1,139 @@
+"""Linting many files: the result cache, then a process pool for what is left (``--jobs``).
+
+Why processes: the checks are pure-Python regex and list work, so threads would
+serialise on the GIL. Each document is linted independently (``lint_source`` has no
+global state), so files are spread over worker processes in size-balanced chunks and
+the results are put back in the input order: the output of ``--jobs N`` is
+byte-identical to a serial run.
+
+The pool is used only when it can pay for its start-up: more than one file still to
+lint (after cache hits), at least ``MIN_PARALLEL_BYTES`` of text, and ``jobs > 1``.
+On POSIX (except macOS) workers are forked, so they inherit the rules the parent has
+already loaded and compiled; elsewhere each worker loads them once in its initializer.
+If a worker dies (killed, out of memory) the files are linted serially instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Callable
+
+from .engine import FileResult, Timing, lint_file, lint_source, read_source, rules_for
+
+MIN_PARALLEL_BYTES = 256 * 1024  # below this a serial run beats starting a pool
+CHUNKS_PER_JOB = 4  # size-balanced chunks per worker: small enough to balance, few enough to be cheap
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def lint_many(files: list[str], config, ruleset, rules, *, jobs: int = 1, cache=None,
+              stdin_text: str | None = None, display: Callable[[str], str] | None = None,
+              keep_text: bool = False, timing: Timing | None = None) -> list[FileResult]:
+    """Lint ``files`` (as returned by ``collect_files``) and return results in the same order."""
+    display = display or (lambda p: p)
+    results: list[FileResult | None] = [None] * len(files)
+    todo: list[tuple[int, str, str, str | None]] = []  # (index, shown, text, cache key)
+    for i, path in enumerate(files):
+        shown = display(path)
+        text, error = read_source(path, config, stdin_text)
+        if text is None:  # unreadable: the F001 diagnostic, never cached
+            results[i] = lint_file(path, config, ruleset, rules, display_path=shown, stdin_text=stdin_text)
+            continue
+        key = cache.key(text, shown) if cache is not None else None
+        hit = cache.get(key) if key is not None else None
+        if hit is not None:
+            diagnostics, document_date, date_source = hit
+            results[i] = FileResult(shown, diagnostics, text if keep_text else None, document_date, date_source)
+        else:
+            todo.append((i, shown, text, key))
+
+    total = sum(len(t[2]) for t in todo)
+    done: list[tuple[int, FileResult, dict | None]] | None = None
+    if jobs > 1 and len(todo) > 1 and total >= MIN_PARALLEL_BYTES:
+        done = _run_pool(todo, config, rules, jobs, keep_text, timing is not None)
+    if done is None:
+        done = []
+        for i, shown, text, _ in todo:
+            done.append((i, lint_source(text, shown, config, ruleset, rules, keep_text=keep_text, timing=timing), None))
+    keys = {i: key for i, _, _, key in todo}
+    for i, result, per_rule in done:
+        results[i] = result
+        if per_rule and timing is not None:
+            for rid, secs in per_rule.items():
+                timing.add(rid, secs)
+        if cache is not None and keys.get(i) is not None:
+            cache.put(keys[i], result.diagnostics, result.document_date, result.date_source)
+    return results  # type: ignore[return-value]
+
+
+def chunk(todo: list, jobs: int) -> list[list]:
+    """Consecutive, roughly equal-sized (in characters) chunks; a big file gets its own."""
+    total = sum(len(t[2]) for t in todo)
+    target = max(1, total // max(1, jobs * CHUNKS_PER_JOB))
+    chunks: list[list] = []
+    current: list = []
+    size = 0
+    for item in todo:
+        current.append(item)
+        size += len(item[2])
+        if size >= target:
+            chunks.append(current)
+            current, size = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _run_pool(todo, config, rules, jobs, keep_text, timed):
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = chunk([(i, shown, text) for i, shown, text, _ in todo], jobs)
+    workers = min(jobs, len(chunks))
+    ctx = _context()
+    init_args = (config, [r.id for r in rules], keep_text, timed)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init,
+                                 initargs=init_args) as pool:
+            out = []
+            for part in pool.map(_lint_chunk, chunks):
+                out.extend(part)
+            return out
+    except (BrokenProcessPool, OSError):
+        return None  # lint serially instead
+
+
+def _context():
+    import multiprocessing
+
+    if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+_STATE: tuple | None = None
+
+
+def _init(config, rule_ids, keep_text, timed) -> None:
+    """Per worker: the rule set (inherited when forked, loaded once otherwise)."""
+    global _STATE
+    ruleset = rules_for(config)
+    by_id = ruleset.by_id()
+    _STATE = (config, ruleset, [by_id[r] for r in rule_ids], keep_text, timed)
+
+
+def _lint_chunk(items) -> list[tuple[int, FileResult, dict | None]]:
+    config, ruleset, rules, keep_text, timed = _STATE  # type: ignore[misc]
+    out = []
+    for i, shown, text in items:
+        timing = Timing() if timed else None
+        result = lint_source(text, shown, config, ruleset, rules, keep_text=keep_text, timing=timing)
+        out.append((i, result, timing.per_rule if timing else None))
+    return out
