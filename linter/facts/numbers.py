@@ -659,12 +659,18 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
     if form == "plain" and len(tok) <= 2 and 1 <= value <= 31:
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(prose, ne, lim):
             return "date"
-    if form == "plain" and len(tok) == 4 and 1000 <= value <= 2100 and not d.get("hedge"):
-        # "in 2017", "the 2016 election", "September 2026" are years; "2000 people",
-        # "including 1306 Palestinians", "1853 aircraft" are counts
+    if form == "plain" and len(tok) <= 4 and re.match(r"\s*(?:BC|BCE|AD|CE)\b", prose[ne:lim]):
+        return "year"  # "239 BC"
+    if form == "plain" and len(tok) == 4 and 1000 <= value <= 2100:
+        # "in 2017", "the 2016 election", "September 2026", "around 2030" are years;
+        # "2000 people", "including 1306 Palestinians", "1853 aircraft" are counts
         noun = d.get("noun")
         if not noun:
+            if d.get("hedge") and not 1900 <= value <= 2035:
+                return "number"  # "about 1500"
             return "year"
+        if d.get("hedge") and not (1900 <= value <= 2035 and not noun.endswith("s")):
+            return "count"  # "about 2000 people"
         if noun not in COUNT_NOUN_HINT:
             if _MONTH_BEFORE.search(before) or _YEAR_BEFORE.search(before):
                 return "year"

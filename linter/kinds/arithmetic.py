@@ -31,29 +31,30 @@ from .base import RuleBase
 
 _COUNTLIKE = ("count", "number")
 
-_OF_GAP = re.compile(r"\s+(?P<out>out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|a\s+total\s+of\s+)?$", re.I)
+_OF_GAP = re.compile(r"\s+(?P<out>out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|a\s+total\s+of\s+|[A-Za-z]+['’]s\s+)?$", re.I)
 _INCL_CUE = re.compile(r"(?:,|\(|—|–|-)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|incl\.)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 _UP = (r"up|rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|"
        r"jumped|jump|jumps|climbed|climb|climbs|soared|soar|surged|surge|swelled|swollen|expanded|gained|"
        r"boosted|raised|widened|leapt|leaped|spiked|rocketed|skyrocketed|ballooned|mushroomed|growth|hike|gain|"
-       r"doubled|doubling|tripled|trebled|quadrupled")
+       r"doubled|doubling|doubles|double|tripled|trebled|quadrupled")
 _DOWN = (r"down|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|"
          r"decreased|decrease|decreases|decreasing|plunged|plunge|plummeted|slumped|slump|shrank|shrunk|"
          r"shrink|shrinks|shrinking|tumbled|dipped|sank|sunk|slid|slipped|halved|cut|cuts|reduced|lowered|"
-         r"narrowed|eased|contracted|slashed|trimmed|lost|reduction|loss")
-_VERB = re.compile(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>[^.;:!?\n]{0,70}?)\bfrom\s+$", re.I)
+         r"narrowed|eased|contracted|slashed|trimmed|lost|reduction|loss|halve|halves|halving")
+_VERB = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>[^.;:!?\n]{0,45}?)\bfrom\s+$", re.I | re.S)
 _UPDOWN_FROM = re.compile(r",?\s*\(?(?P<dir>up|down)\s+from\s+$", re.I)
 _TO_GAP = re.compile(r"\s*(?:(?:in|on|at|last|a\s+year|the\s+previous|during|by)\b[^.;:!?\n]{0,30}?)?\s+to\s+"
                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
 _RANKING = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|placed|position|positions|spot|seed|seeded|No\.|"
                       r"chart|charts|standings|league\s+table|grade|odds|minute|minutes|age|aged|ages)\b", re.I)
-_MULT = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_MULT = {"doubled": 2.0, "doubling": 2.0, "double": 2.0, "doubles": 2.0, "halve": 0.5, "halves": 0.5, "halving": 0.5, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _CHANGE_AFTER = re.compile(r"^\s*[,(]\s*(?:an?\s+)?(?:(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut)\s+of\s+|(?:up|down)\s+)$", re.I)
 _CHANGE_AFTER2 = re.compile(r"^\s+(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut|growth|reduction)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|altogether|total\s+of|total:)\s*$", re.I)
 _EXHAUSTIVE_CUE = re.compile(r"^[^.;!?\d]{0,40}?(?::|—|–|\s-\s|\bmade\s+up\s+of|\bcomprising|\bconsisting\s+of|\bsplit\s+(?:into|between)|"
                              r"\bbroken\s+down\s+into|\bdivided\s+(?:into|between))\s*$", re.I)
 _PARTIAL_CUE = re.compile(r"^[^.;!?\d]{0,40}?(?:,|\(|—|–)?\s*(?:including|among\s+them|of\s+whom|of\s+which)\s*$", re.I)
+_WHOLE_PHRASE = re.compile(r"\s+of\s+((?:the\s+|all\s+|its\s+|their\s+)?[\w'’-]+(?:\s+(?!(?:were|was|are|is|and|or|but|in|on|at|for|to|from|by|with|who|that|which|said|say|says|have|had|has|backed|voted|support|supported|oppose|opposed|want|wanted|think|thought|believe|believed)\b)[\w'’-]+){0,2})", re.I)
 _LIST_SEP = re.compile(r"^[^.;:!?\d()]{0,40}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+plus\s+)$", re.I)
 
 
@@ -156,6 +157,8 @@ class Rule(RuleBase):
                     j -= 1
                 if b is None or not self._same_sentence(doc, b.start, a.start):
                     continue
+                if j >= 1 and _OF_GAP.fullmatch(prose[qs[j - 1].end:b.start]) and self._compatible(a, qs[j - 1]):
+                    b = qs[j - 1]  # "won 33 of the 150 seats, down from 41": the part changed, not the whole
                 yield a, b, None, ud.group("dir").lower(), (b.start, a.end)
                 continue
             # "VERB ... from A (in 2015) to B"
@@ -171,7 +174,8 @@ class Rule(RuleBase):
             if not vm or not self._same_sentence(doc, a.start, b.start):
                 continue
             direction = "up" if vm.group("up") else "down"
-            yield a, b, vm, direction, (max(0, a.start - len(head)) + vm.start(), b.end)
+            vs = vm.start("up") if vm.group("up") else vm.start("down")
+            yield a, b, vm, direction, (a.start - len(head) + vs, b.end)
 
     def _direction(self, doc, qs):
         prose = doc.prose
@@ -183,7 +187,7 @@ class Rule(RuleBase):
                 s = doc.sentences[sentence]
                 if _RANKING.search(prose, s.start, s.end):
                     continue
-            verb = vm.group().split()[0].lower() if vm else direction
+            verb = (vm.group("up") or vm.group("down")).lower() if vm else direction
             mult = _MULT.get(verb)
             if direction == "up" and b.high < a.low or direction == "down" and b.low > a.high:
                 want = "rise" if direction == "up" else "fall"
@@ -250,11 +254,14 @@ class Rule(RuleBase):
     def _shares_sum(self, doc, qs):
         by_sentence: dict[tuple[int, str], list] = {}
         for q in qs:
-            if q.kind in ("percent", "fraction") and q.partitive and q.noun and not q.range_role and not q.negative:
+            if q.kind in ("percent", "fraction") and q.partitive and q.noun and not q.range_role and not q.negative \
+                    and not q.hedge:
                 s = doc.sentence_at(q.start)
-                if s is None:
+                m = _WHOLE_PHRASE.match(doc.prose, q.end, min(len(doc.prose), q.end + 80))
+                if s is None or not m:
                     continue
-                by_sentence.setdefault((s, q.noun), []).append(q)
+                # the same whole, word for word ("of voters", "of US adults"), not just the same first word
+                by_sentence.setdefault((s, " ".join(m.group(1).lower().split())), []).append(q)
         for (_, noun), group in by_sentence.items():
             if len(group) < 2:
                 continue
