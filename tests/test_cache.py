@@ -1,0 +1,155 @@
+"""The result cache: hits skip linting, anything that can change a result changes the key,
+corrupt entries are ignored, and a cached run prints exactly what an uncached one does."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from linter import cache as cache_mod
+from linter import parallel
+
+ARTICLE = (
+    "The council met on Monday. The the budget was approved!! by a vote of 7 to 2.\n\n"
+    "Officials said the plan would cost $4 million.\n"
+)
+
+RULE = """\
+id: X901
+name: banana-word
+kind: pattern
+category: style
+severity: warning
+message: "Found '{match}'"
+description: test rule
+words: [banana]
+examples:
+  - text: "a <marker>banana</marker> here"
+  - text: "an apple here"
+"""
+
+
+@pytest.fixture
+def files(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (docs / "b.txt").write_text("A banana and a banana. " + ARTICLE, encoding="utf-8")
+    return docs
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("v*/*/*.json"))
+
+
+def test_second_run_hits_and_prints_the_same(run_cli, files, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    first = run_cli("--cache-dir", str(cache_dir), "--format", "json", str(files))
+    assert len(entries(cache_dir)) == 2
+    assert (cache_dir / "CACHEDIR.TAG").is_file() and (cache_dir / ".gitignore").read_text().strip().endswith("*")
+
+    def boom(*a, **k):
+        raise AssertionError("linted although cached")
+
+    monkeypatch.setattr(parallel, "lint_source", boom)
+    second = run_cli("--cache-dir", str(cache_dir), "--format", "json", str(files))
+    assert second == first
+    # the text reporter (which may show excerpts) gets the same from a hit
+    monkeypatch.undo()
+    plain = run_cli("--no-cache", str(files))
+    monkeypatch.setattr(parallel, "lint_source", boom)
+    assert run_cli("--cache-dir", str(cache_dir), str(files)) == plain
+
+
+def test_no_cache_writes_nothing(run_cli, files, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "envcache"))
+    run_cli("--no-cache", str(files))
+    assert not (tmp_path / "envcache").exists()
+    run_cli(str(files))  # the environment variable turns it on, even under pytest
+    assert len(entries(tmp_path / "envcache")) == 2
+
+
+def test_off_by_default_under_pytest_else_in_cwd(monkeypatch):
+    monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
+    assert cache_mod.default_dir(None) is None  # PYTEST_CURRENT_TEST is set while a test runs
+    monkeypatch.delenv("PYTEST_CURRENT_TEST")
+    assert cache_mod.default_dir(None) == ".factlint_cache"
+    assert cache_mod.default_dir("elsewhere") == "elsewhere"
+
+
+def test_edited_file_is_linted_again(run_cli, files, tmp_path):
+    cache_dir = tmp_path / "cache"
+    run_cli("--cache-dir", str(cache_dir), "--format", "json", str(files))
+    (files / "a.txt").write_text(ARTICLE.replace("The the", "The"), encoding="utf-8")
+    code, out, _ = run_cli("--cache-dir", str(cache_dir), "--format", "json", str(files))
+    fresh = run_cli("--no-cache", "--format", "json", str(files))
+    assert (code, out) == fresh[:2]
+    assert len(entries(cache_dir)) == 3
+
+
+def test_rules_and_config_are_part_of_the_key(run_cli, files, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "banana.yaml").write_text(RULE, encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    args = ["--cache-dir", str(cache_dir), "--format", "json", "--rules", str(pack), str(files)]
+    _, out, _ = run_cli(*args)
+    assert sum(d["rule"] == "X901" for d in json.loads(out)["diagnostics"]) == 2
+    # an edited user rule changes the results: the cache must not serve the old ones
+    (pack / "banana.yaml").write_text(RULE.replace("words: [banana]", "words: [apple, council]"), encoding="utf-8")
+    _, out, _ = run_cli(*args)
+    found = [d["text"] for d in json.loads(out)["diagnostics"] if d["rule"] == "X901"]
+    assert found == ["council", "council"]
+    # so does the selection
+    _, out, _ = run_cli(*args[:-1], "--select", "X901", str(files))
+    assert {d["rule"] for d in json.loads(out)["diagnostics"]} == {"X901"}
+    # and the document date
+    _, out1, _ = run_cli(*args[:-1], "--date", "2024-01-01", "-v", str(files))
+    assert out1 == run_cli("--no-cache", "--format", "json", "--rules", str(pack), "--date", "2024-01-01",
+                           str(files))[1]
+
+
+@pytest.mark.parametrize("damage", [
+    "", "{not json", '{"key": "x", "diagnostics": []}', "[1, 2, 3]", "null",
+    '{"key": "KEY", "diagnostics": [{"path": 3}]}',
+    '{"key": "KEY", "diagnostics": [{"bogus": 1}]}',
+])
+def test_corrupt_entries_are_ignored_and_replaced(run_cli, files, tmp_path, damage):
+    cache_dir = tmp_path / "cache"
+    expected = run_cli("--no-cache", "--format", "json", str(files))
+    run_cli("--cache-dir", str(cache_dir), "--format", "json", str(files))
+    for entry in entries(cache_dir):
+        key = entry.parent.name + entry.stem
+        entry.write_bytes(damage.replace("KEY", key).encode())
+    assert run_cli("--cache-dir", str(cache_dir), "--format", "json", str(files)) == expected
+    # the damaged entries were rewritten and now hit
+    assert all(json.loads(e.read_text())["key"] for e in entries(cache_dir))
+    assert run_cli("--cache-dir", str(cache_dir), "--format", "json", str(files)) == expected
+
+
+def test_unwritable_cache_folder_only_costs_speed(run_cli, files, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    expected = run_cli("--no-cache", str(files))
+    assert run_cli("--cache-dir", str(blocker / "sub"), str(files)) == expected
+
+
+def test_timing_skips_the_cache(run_cli, files, tmp_path):
+    cache_dir = tmp_path / "cache"
+    code, out, err = run_cli("--cache-dir", str(cache_dir), "--timing", str(files))
+    assert not cache_dir.exists()
+    assert "time per rule" in err
+
+
+def test_round_trip_keeps_every_field(tmp_path):
+    import linter
+
+    text = "The the cat sat.\n\nIt cost 9,00 dollars!!\n"
+    diags = linter.lint_text(text, path="x.txt")
+    assert diags
+    store = cache_mod.ResultCache(tmp_path, "run")
+    key = store.key(text, "x.txt")
+    store.put(key, diags, "2024-01-02", "front matter")
+    got, date, source = store.get(key)
+    assert got == diags and (date, source) == ("2024-01-02", "front matter")
+    assert store.key(text, "y.txt") != key and store.key(text + " ", "x.txt") != key
