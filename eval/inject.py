@@ -107,7 +107,9 @@ NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "
 _NUMW_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS[2:]) + ")"
 
 _CUE = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|stated|states|"
+    r"\b(?:said|says|say|saying|told|tells|tell|added|adds|add|asked|asks|ask|explained|explains|"
+    r"explain|stated|states|state|warn|insist|argue|claim|note|write|recall|reply|respond|tweet|"
+    r"admit|acknowledge|concede|conclude|confirm|describe|comment|urge|suggest|announce|declare|"
     r"according to|insisted|insists|warned|warns|wrote|writes|noted|notes|declared|"
     r"announced|argued|argues|claimed|claims|continued|recalled|replied|responded|"
     r"tweeted|posted|quoted|remarked|admitted|acknowledged|conceded|concluded|"
@@ -431,6 +433,8 @@ def quote_attribution(text: str, date: dt.date | None, rng: random.Random) -> In
         p_end = len(out) if p_end < 0 else p_end
         window = out[max(0, prev_start):qs] + " " + out[qe:p_end]
         if _CUE.search(window) or _CUE.search(q["body"]) or re.match(r'\s*["\u201c]', out[qe:]):
+            continue
+        if re.search(r"[:,]\s*$", out[max(0, qs - 3):qs]):  # 'began with a statement: "..."'
             continue
         sites.append((out, rec, (qs, qe), removed.strip()))
     if not sites:
