@@ -38,7 +38,8 @@ def run_factlint(texts: list[tuple[str, str]]) -> dict:
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     kinds = {r.id: r.kind for r in ruleset.rules}
     return {"seconds": seconds, "loop_cpu": cpu, "findings": findings, "rules": len(rules),
-            "per_rule": {rid: [secs, kinds.get(rid, "meta")] for rid, secs in timing.per_rule.items()}}
+            "per_rule": {rid: [secs, kinds.get(rid) or (rid.split(".")[0] if "." in rid else "meta")]
+                         for rid, secs in timing.per_rule.items()}}
 
 
 def run_proselint(texts: list[tuple[str, str]]) -> dict:

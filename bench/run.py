@@ -366,9 +366,9 @@ def _rule_table(folder: dict, doc: dict, fb: int, db: int, top: int) -> str:
     rows.sort(key=lambda r: -max(r[2], r[3]))
     total_f = folder["seconds"] / (fb / MB)
     total_d = doc["seconds"] / (db / MB)
-    out = ["Slowest rules (ms per MB; the first rule that needs a fact pays for extracting it; "
-           "`factlint --timing` gives the same per run):", "",
-           "| rule | kind | folder ms/MB | big document ms/MB | document / folder |", "|---|---|---:|---:|---:|"]
+    out = ["Slowest rules and shared steps (ms per MB, exclusive: `facts.*` is fact extraction shared by "
+           "the rules, `document.*` the document model; `factlint --timing` prints the same for any run):", "",
+           "| rule or step | kind | folder ms/MB | big document ms/MB | document / folder |", "|---|---|---:|---:|---:|"]
     for rid, kind, f, d in rows[:top]:
         out.append(f"| {rid} | {kind} | {f * 1000:.0f} | {d * 1000:.0f} | {d / f if f else float('nan'):.2f} |")
     out.append(f"| all (incl. document model) | | {total_f * 1000:.0f} | {total_d * 1000:.0f} | "

@@ -205,7 +205,7 @@ def _write_atomic(path: str, content: str) -> None:
 def _print_timing(timing: Timing, rules: dict) -> None:
     by_kind: dict[str, float] = {}
     for rid, secs in timing.per_rule.items():
-        kind = getattr(rules.get(rid), "kind", "meta")
+        kind = getattr(rules.get(rid), "kind", None) or (rid.split(".")[0] if "." in rid else "meta")
         by_kind[kind] = by_kind.get(kind, 0.0) + secs
     err = sys.stderr
     err.write("time per rule kind:\n")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
+from contextlib import contextmanager
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -18,6 +19,7 @@ from . import suppress
 from .config import Config
 from .diagnostics import SEVERITY_RANK, Diagnostic, Finding, Related, assign_fingerprints
 from .document import Document
+from .facts import Facts
 from .kinds._regex import RuleTimeout
 from .kinds.base import CATEGORIES, Context, RuleBase
 from .ruleset import RuleSet, load_rules
@@ -130,12 +132,58 @@ def rules_for(config: Config) -> RuleSet:
 
 @dataclass
 class Timing:
-    """Seconds spent per rule (``--timing``)."""
+    """Seconds spent per rule (``--timing``).
+
+    Times are exclusive: the shared work a rule happens to trigger first (a fact such
+    as ``doc.facts.quantities``, a structure such as ``doc.sentences``) is counted under
+    its own entry (``facts.quantities``, ``document.sentences``; ``document.parse`` for
+    building the document), not charged to whichever rule asked first. So a slow rule
+    (a user's regex) and a slow fact extractor are each easy to find.
+    """
 
     per_rule: dict[str, float] = field(default_factory=dict)
+    _stack: list = field(default_factory=list, repr=False)
 
     def add(self, rule_id: str, seconds: float) -> None:
         self.per_rule[rule_id] = self.per_rule.get(rule_id, 0.0) + seconds
+
+    @contextmanager
+    def measure(self, label: str):
+        """Time a block, minus the time of blocks measured inside it."""
+        started = time.perf_counter()
+        self._stack.append(0.0)
+        try:
+            yield
+        finally:
+            elapsed = time.perf_counter() - started
+            self.add(label, elapsed - self._stack.pop())
+            if self._stack:
+                self._stack[-1] += elapsed
+
+
+def _instrument(cls, prefix: str, doc_of) -> None:
+    """Route the first computation of each cached property of ``cls`` through the
+    document's Timing (when ``--timing`` set one); free otherwise."""
+    for name, attr in list(vars(cls).items()):
+        if not isinstance(attr, cached_property) or name == "facts" or getattr(attr.func, "_timed", False):
+            continue
+
+        def timed(self, _func=attr.func, _label=prefix + name.lstrip("_")):
+            timing = getattr(doc_of(self), "_timing", None)
+            if timing is None:
+                return _func(self)
+            with timing.measure(_label):
+                return _func(self)
+
+        timed._timed = True  # type: ignore[attr-defined]
+        timed.__doc__ = attr.func.__doc__
+        prop = cached_property(timed)
+        prop.__set_name__(cls, name)
+        setattr(cls, name, prop)
+
+
+_instrument(Document, "document.", lambda d: d)
+_instrument(Facts, "facts.", lambda f: f.doc)
 
 
 def _severity(rule_id: str, name: str, default: str, config: Config, override) -> str:
@@ -156,16 +204,18 @@ def lint_document(doc: Document, config: Config, rules: list[RuleBase], ruleset:
         if any(_matches(s, rule) for s in ignored):
             continue
         severity = _severity(rule.id, rule.name, rule.severity, config, override)
-        started = time.perf_counter()
         try:
-            findings = list(rule.check(doc, ctx))
+            if timing is None:
+                findings = list(rule.check(doc, ctx))
+            else:
+                doc._timing = timing
+                with timing.measure(rule.id):
+                    findings = list(rule.check(doc, ctx))
         except RuleTimeout:
             if meta_enabled("F003", config):
                 diagnostics.append(_meta(doc, "F003", 0, 0,
                                          f"rule {rule.id} ({rule.source or 'built-in'}) timed out on this file and was skipped"))
             findings = []
-        if timing is not None:
-            timing.add(rule.id, time.perf_counter() - started)
         for f in findings:
             if _in_scope(doc, rule, f):
                 diagnostics.append(_to_diagnostic(doc, rule, f, severity))
@@ -310,7 +360,10 @@ def lint_file(path: str, config: Config, ruleset: RuleSet, rules: list[RuleBase]
 def lint_source(text: str, shown: str, config: Config, ruleset: RuleSet, rules: list[RuleBase], *,
                 keep_text: bool = False, timing: Timing | None = None) -> FileResult:
     """Lint an already-read file's text (the step ``--jobs`` workers and the cache share)."""
+    started = time.perf_counter()
     doc = Document.from_text(text, path=shown, date=config.date, date_source="--date/config" if config.date else "")
+    if timing is not None:
+        timing.add("document.parse", time.perf_counter() - started)
     diagnostics = lint_document(doc, config, rules, ruleset, timing)
     return FileResult(shown, diagnostics, text if keep_text else None,
                       doc.date.isoformat() if doc.date else None, doc.date_source)
