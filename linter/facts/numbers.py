@@ -634,6 +634,8 @@ def _describe(prose: str, d: dict) -> dict:
     _hedge(prose, d, prose[max(0, start - 40):start])
     if kind is None:
         kind = _context_kind(prose, d, tok, before)
+    if kind in NOT_QUANTITY_KINDS and d.get("hedge"):
+        d["start"], d["hedge"] = ns, None  # "around 2030": the hedge is not part of a year
     d["kind"] = kind
     return d
 

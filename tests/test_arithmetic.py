@@ -1,0 +1,101 @@
+"""Number-format, number-style and arithmetic rules: exact spans, suggestions, locale, seed, speed."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+import linter
+from linter import Config
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_5ae41dc0945392ff.txt"
+
+
+def found(text, select, **cfg):
+    return [(d.rule, d.text, d.severity, d.suggestions)
+            for d in linter.lint_text(text, config=Config(select=select, **cfg))]
+
+
+def test_seed_numbers():
+    diags = [d for d in linter.lint_text(SEED.read_text(encoding="utf-8"), path=str(SEED))
+             if d.category in ("number", "arithmetic") or d.rule.startswith(("N", "M"))]
+    got = [(d.rule, d.line, d.column, d.text, d.severity, d.suggestions) for d in diags]
+    assert got == [
+        ("N101", 79, 44, "9,00", "error", ["9,000", "900"]),
+        ("N120", 79, 163, "over 432", "info", []),
+    ]
+
+
+def test_grouping_locale():
+    text = "The prize was 12,34,567 rupees."
+    assert found(text, ["N101"]) == [("N101", "12,34,567", "error", ["1,234,567"])]
+    assert found(text, ["N101"], locale="en-IN") == []
+    assert found("They counted 1,00,000 people and 9,00 fighters.", ["N101"], locale="en-IN") == [
+        ("N101", "9,00", "error", ["9,000", "900"])]
+    assert found("Sie zählten 9,00 Euro.", ["N101"], locale="de") == []
+
+
+@pytest.mark.parametrize("text,rule,span", [
+    ("About 1.000 people marched.", "N102", "1.000"),
+    ("Some 4O,000 people fled.", "N103", "4O,000"),
+    ("Some 43, 000 people live there.", "N104", "43, 000"),
+    ("Nearly 150% of respondents agreed.", "N105", "Nearly 150%"),
+    ("The boat carried -5 people.", "N106", "-5"),
+])
+def test_number_format_rules(text, rule, span):
+    assert [(r, t) for r, t, *_ in found(text, [rule])] == [(rule, span)]
+
+
+@pytest.mark.parametrize("text,rule,span", [
+    ("They contain some 43,000 people, including 90,000 fighters.", "M101", "90,000"),
+    ("Police said 12 of the 8 members were held.", "M101", "12 of the 8"),
+    ("Sales fell from 12 to 87 units.", "M102", "fell from 12 to 87"),
+    ("Membership doubled from 40 to 60.", "M102", "doubled from 40 to 60"),
+    ("Unemployment rose to 10%, up from 17% a year earlier.", "M102", "10%, up from 17%"),
+    ("Output was up 20% from 100 to 150.", "M103", "20%"),
+    ("In the poll 60% of voters backed Smith and 55% of voters backed Jones.", "M104", "55%"),
+    ("A total of 10 people were hurt: 3 men, 4 women and 2 children.", "M105",
+     "10 people were hurt: 3 men, 4 women and 2"),
+])
+def test_arithmetic_rules(text, rule, span):
+    assert [(r, t) for r, t, *_ in found(text, [rule])] == [(rule, span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Coalition grew from 12 to 87 countries.",
+    "They contain some 43,000 people, including 9,000 fighters.",
+    "Some 43,000 people, including about 45,000 fighters, were held.",  # intervals overlap
+    "He fell from 3 to 10 in the world rankings.",
+    "Prices nearly doubled from 40 to 70, up 75% from 40 to 70.",
+    "The rate rose from 10% to 12%, up 2%.",
+    "Mr Rutte's party won 33 of parliament's 150 seats, down from 41 at the last vote.",
+    "Sales rose 150% and debt reached 120% of GDP.",
+    "In 2015, 200 people came; the Boeing 747 and Kurdistan 24 reported it at 10:30.",
+])
+def test_no_false_alarms(text):
+    assert [f for f in found(text, ["N", "M"]) if f[2] != "info"] == []
+
+
+def test_related_spans_point_at_the_whole():
+    text = "They contain some 43,000 people, including 90,000 fighters."
+    (d,) = linter.lint_text(text, config=Config(select=["M101"]))
+    assert [(text[r.start:r.end], r.message) for r in d.related] == [("some 43,000", "the whole")]
+
+
+def test_numeral_style_is_off_by_default_and_works_when_selected():
+    text = "Nine people were hurt. Police said three cars and four vans burned, and 7 people fled."
+    assert found(text, ["N"]) == []
+    assert [(r, t) for r, t, *_ in found(text, ["N121"])] == [("N121", "7")]
+
+
+def test_linear_time_on_two_megabytes():
+    para = ("They contain some 43,000 people, including 9,00 fighters. Sales fell from 12 to 87 units, "
+            "up 20% from 100 to 150, and $1.13bn (£600m) was spent on 12 of the 8 members in 2017. ")
+    text = (para * (2_000_000 // len(para)) + "\n")
+    from linter.document import Document
+    doc = Document.from_text(text)
+    t = time.perf_counter()
+    qs = doc.facts.quantities
+    elapsed = time.perf_counter() - t
+    assert len(qs) > 50_000
+    assert elapsed < 30  # measured ~3 s; generous for slow CI
