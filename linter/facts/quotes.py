@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import Quote, Span
+from ..document import ABBREVIATIONS, Quote, Span
 
 # A quote of at most this many words that does not read as a full sentence is a
 # fragment or scare quote (they “reaffirmed”; for “as long as needed”): it needs no
@@ -171,9 +171,10 @@ _SKIP = frozenset(
 _STOP = frozenset(
     """that which and but or nor when if as because while after before since than to of for in on at by
     with from about into onto what where how why so though although whether unless until over under
-    there here it's is was were are be been being""".split()
+    there here it's is was were are be been being however yet meanwhile instead""".split()
 )
 _FORWARD_STOP = _STOP | _SKIP | frozenset("most more very too".split())
+_QUANTIFIERS = frozenset("one two three four five six seven eight nine ten several some many few most other others both".split())
 _PASSIVE = frozenset("was were is are been being be".split())
 _BASE_FORMS = frozenset("say tell claim argue insist contend warn believe think read".split())
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:][\"”’)]*)\s*$")
@@ -213,19 +214,19 @@ def _np_backward(tokens: list[re.Match], i: int) -> Span | None:
         return None
     low = tok.lower()
     if low in _PRONOUNS:
-        return Span(tokens[i].start(), tokens[i].end())
+        return Span(tokens[i].start(), _end(tokens[i]))
     if low in _STOP or low in _DETERMINERS:
         return None
     j = i
     while j >= 0 and i - j < 7:
         t = tokens[j].group()
-        if not _is_word(t):
+        if not _is_word(t) or (j < i and _ends_sentence(t)):
             j += 1
             break
         tl = t.lower()
         if tl in _NP_DETERMINERS:
             break
-        if (tl in _STOP or tl in _SKIP) and not t[:1].isupper():
+        if tl in _STOP or (tl in _SKIP and not t[:1].isupper()):
             j += 1
             break
         if j == 0:
@@ -234,7 +235,17 @@ def _np_backward(tokens: list[re.Match], i: int) -> Span | None:
     j = max(j, 0)
     if j > i:
         return None
-    return Span(tokens[j].start(), tokens[i].end())
+    return Span(tokens[j].start(), _end(tokens[i]))
+
+
+def _ends_sentence(tok: str) -> bool:
+    """'Monday.' ends a sentence; 'U.S.', 'Dr.' and 'J.' do not."""
+    return tok.endswith(".") and "." not in tok[:-1] and len(tok) > 2 and tok[:-1].lower() not in ABBREVIATIONS
+
+
+def _end(tok: re.Match) -> int:
+    """A token's end, without a sentence-final full stop ('officials.')."""
+    return tok.end() - 1 if _ends_sentence(tok.group()) else tok.end()
 
 
 def _np_forward(tokens: list[re.Match], i: int) -> Span | None:
@@ -250,17 +261,17 @@ def _np_forward(tokens: list[re.Match], i: int) -> Span | None:
     low = first.lower()
     if low in _PRONOUNS and low not in ("it", "which", "one"):
         return Span(tokens[i].start(), tokens[i].end())
-    if not (first[:1].isupper() or low in _NP_DETERMINERS):
+    if not (first[:1].isupper() or low in _NP_DETERMINERS or low in _QUANTIFIERS or first[:1].isdigit()):
         return None
     j = i
-    while j + 1 < n and j - i < 6:
+    while j + 1 < n and j - i < 6 and not _ends_sentence(tokens[j].group()):
         t = tokens[j + 1].group()
         if not _is_word(t) or (t.lower() in _FORWARD_STOP and not t[:1].isupper()) or (t.endswith("ly") and t.islower()):
             break
         j += 1
-    if not after_by and j + 1 < n and _is_word(tokens[j + 1].group()):
+    if not after_by and j + 1 < n and _is_word(tokens[j + 1].group()) and not _ends_sentence(tokens[j].group()):
         return None  # "underscored the importance of ...": an object, not an inverted subject
-    return Span(tokens[i].start(), tokens[j].end())
+    return Span(tokens[i].start(), _end(tokens[j]))
 
 
 def masked_text(doc) -> str:
@@ -302,7 +313,8 @@ def find_cues(doc, lexicon: Lexicon | None = None, masked: str | None = None) ->
             if not verb.islower():
                 # lower case only, except a sentence-initial inversion ("Explains Amanda Mahlman, “…”"):
                 # "United States" is not "states"
-                if not (verb[:1].isupper() and verb[1:].islower()) or not _SENTENCE_START.search(segment, 0, m.start()):
+                if not (verb[:1].isupper() and verb[1:].islower()) or verb.lower() not in lex.speech \
+                        or not _SENTENCE_START.search(segment, 0, m.start()):
                     continue
                 verb = verb.lower()
             if verb in _BASE_FORMS and prev_low in ("to", "not"):
@@ -328,7 +340,12 @@ def find_cues(doc, lexicon: Lexicon | None = None, masked: str | None = None) ->
                                              "in the opinion of")):
                 sp = _np_forward(tokens, ti)
                 if sp is None and ti < len(tokens) and _is_word(tokens[ti].group()):
-                    sp = Span(tokens[ti].start(), tokens[ti].end())
+                    # "according to official data", "according to analysts and economists"
+                    k = ti
+                    while k + 1 < len(tokens) and k - ti < 3 and _is_word(tokens[k + 1].group()) \
+                            and tokens[k + 1].group().lower() not in _FORWARD_STOP and not _ends_sentence(tokens[k].group()):
+                        k += 1
+                    sp = Span(tokens[ti].start(), _end(tokens[k]))
                 speaker = Span(bs + sp.start, bs + sp.end) if sp else None
             cues.append(Cue(bs + m.start(), bs + m.end(), "phrase", speaker))
         for m in _DASH_SPEAKER.finditer(segment):

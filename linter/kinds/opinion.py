@@ -58,6 +58,8 @@ class Rule(RuleBase):
             start, end = m.span()
             if excepted.overlaps(start, end) or governance.cue_for(start, end) is not None:
                 continue
+            if _single_quoted(text, start, end):
+                continue  # 'reckless' in single quotes: someone's word, quoted British style
             si = doc.sentence_at(start)
             if si is None:
                 continue
@@ -68,6 +70,12 @@ class Rule(RuleBase):
             group_sentence = si
         if group:
             yield _finding(group)
+
+
+def _single_quoted(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 2].lstrip(".,;:!?")[:1] if text[end:end + 1] in ".,;:!?" else text[end:end + 1]
+    return before in ("'", "‘") and after in ("'", "’")
 
 
 def _finding(group) -> Finding:

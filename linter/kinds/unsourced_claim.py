@@ -1,0 +1,90 @@
+"""``unsourced-claim``: a statistic or a causal claim with no source in sight.
+
+"Unemployment fell 3 percent because of the new policy." Figures and causes are the
+claims readers most often want a source for (Full Fact and ClaimBuster both rank
+statistics and causal claims as the most check-worthy). A sentence in a paragraph
+whose text matches the ``statistic`` or ``causal`` pattern, outside quotes, with no
+reporting cue in it, in the sentence before or in the sentence after (same paragraph),
+is reported at the matching words. Whether a claim *needs* a source is an editor's
+call, so this is advice, and off by default: see the measured rate in the README.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal
+
+import regex
+from pydantic import PrivateAttr, model_validator
+
+from ..diagnostics import Finding
+from ..facts.quotes import Governance, cues_for
+from ._regex import compile_user, finditer
+from .base import RuleBase
+
+
+class Rule(RuleBase):
+    """Report statistics (``statistic`` regex) and causal claims (``causal`` regex) in
+    sentences with no reporting cue within one sentence. The message may use
+    ``{match}`` and ``{what}`` ("statistic" or "causal claim")."""
+
+    kind: Literal["unsourced-claim"]
+    statistic: str | None = None
+    causal: str | None = None
+    window: int = 1  # sentences before and after (same paragraph) that may carry the source
+
+    _patterns: list[tuple[str, regex.Pattern]] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _valid(self):
+        if not (self.statistic or self.causal):
+            raise ValueError("give 'statistic' and/or 'causal' (a regex)")
+        for name in ("statistic", "causal"):
+            p = getattr(self, name)
+            if p:
+                try:
+                    compile_user(p, True)
+                except regex.error as exc:
+                    raise ValueError(f"invalid regex in '{name}': {exc}") from None
+        return self
+
+    def prepare(self, wordlists):
+        self._patterns = [(what, compile_user(p, True)) for what, p in
+                          (("statistic", self.statistic), ("causal claim", self.causal)) if p]
+
+    def check(self, doc, ctx):
+        text = doc.prose
+        hits = []
+        for what, pattern in self._patterns:
+            for m in finditer(pattern, text):
+                if m.start() < m.end() and doc.quote_at(m.start()) is None:
+                    hits.append((m.start(), m.end(), what))
+        if not hits:
+            return
+        hits.sort()
+        governance = Governance(doc, cues_for(doc, ctx))
+        sentences = doc.sentences
+        reported: set[int] = set()
+        for start, end, what in hits:
+            si = doc.sentence_at(start)
+            if si is None or si in reported:
+                continue
+            s = sentences[si]
+            block = doc.blocks[s.block]
+            if block.kind != "paragraph" or doc.quote_at(s.start) is not None:
+                continue
+            if any(q.start < s.end and q.end > s.start for q in _quotes_in(doc, s.start, s.end)):
+                continue  # a sentence with a quote has a source to look for (A101)
+            near = range(max(0, si - self.window), min(len(sentences), si + self.window + 1))
+            if any(sentences[k].block == s.block and governance.sentence_has_cue(k) for k in near):
+                continue
+            reported.add(si)
+            yield Finding(start, end, {"match": " ".join(text[start:end].split()), "what": what})
+
+
+def _quotes_in(doc, start: int, end: int):
+    i = max(0, bisect.bisect_left(doc._quote_starts, start) - 1)
+    for q in doc.quotes[i:]:
+        if q.start >= end:
+            break
+        yield q

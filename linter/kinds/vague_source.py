@@ -1,0 +1,79 @@
+"""``vague-source``: attributions to nobody in particular.
+
+"Critics argue", "experts warn", "U.S. officials said", "it is believed", "people
+familiar with the matter": the claim has a source, but the reader cannot tell who.
+Two ways in:
+
+* a reporting cue (``doc.facts.cues``) whose speaker is a vague noun phrase -- its head
+  word is in the ``nouns`` word list ("officials", "critics", "some") -- unless the
+  sentence names one of them right after (", including Defense Secretary Jim Mattis,")
+  or the phrase points back to a source already introduced ("the official said");
+* a fixed weasel phrase from the ``phrases`` word list ("it is believed", "studies show").
+
+Anonymous sourcing is sometimes necessary, so this is advice (``info``) by default.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import regex
+from pydantic import PrivateAttr
+
+from ..diagnostics import Finding
+from ..facts.quotes import cues_for
+from ._regex import compile_user, finditer, words_pattern
+from .base import RuleBase
+
+_NAMED_AFTER = re.compile(r"\s*,?\s*(?:including|such as|led by|among them|notably)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z]")
+_HEAD = re.compile(r"[\w'’-]+$")
+
+
+class Rule(RuleBase):
+    """Report reporting cues whose speaker is a vague noun (``nouns`` word list) and
+    fixed weasel phrases (``phrases`` word list). ``{match}`` in the message is the
+    text found."""
+
+    kind: Literal["vague-source"]
+    nouns: str | None = "vague-sources"
+    phrases: str | None = "weasel-phrases"
+
+    _nouns: frozenset = PrivateAttr(default=frozenset())
+    _phrases: regex.Pattern | None = PrivateAttr(default=None)
+
+    def wordlists_used(self) -> list[str]:
+        return [n for n in (self.nouns, self.phrases) if n]
+
+    def prepare(self, wordlists):
+        self._nouns = frozenset(str(w).lower() for w in wordlists.get(self.nouns or "", []))
+        phrases = [str(w) for w in wordlists.get(self.phrases or "", [])]
+        self._phrases = compile_user(words_pattern(phrases), ignore_case=True) if phrases else None
+
+    def check(self, doc, ctx):
+        text = doc.text
+        spans: list[tuple[int, int]] = []
+        for c in cues_for(doc, ctx):
+            sp = c.speaker
+            if sp is None or c.kind not in ("verb", "phrase"):
+                continue
+            head = _HEAD.search(text[sp.start:sp.end])
+            if head is None or head.group().lower() not in self._nouns:
+                continue
+            if text[sp.start:sp.end].lower().startswith(("the ", "these ", "those ")):
+                continue  # "the official said": a source already introduced
+            if sp.start < c.start:
+                start, end = sp.start, c.end
+            else:
+                start, end = c.start, sp.end
+            if end - start > 80 or _NAMED_AFTER.match(text, sp.end):
+                continue
+            spans.append((start, end))
+        if self._phrases is not None:
+            spans.extend(m.span() for m in finditer(self._phrases, doc.prose))
+        last_end = -1
+        for start, end in sorted(spans):
+            if start < last_end or doc.quote_at(start) is not None:
+                continue
+            last_end = end
+            yield Finding(start, end, {"match": " ".join(text[start:end].split())})
