@@ -530,7 +530,7 @@ def _describe(prose: str, d: dict) -> dict:
         sfx = suffix.group().lower()
         if sfx in ORDINAL_SUFFIX and d["form"] == "plain":
             mm = _MONTH_AFTER.match(prose, ne, lim)
-            d.update(kind="date" if mm or _MONTH_BEFORE.search(before) else "ordinal", start=ns, end=suffix.end())
+            d.update(kind="date" if mm or _MONTH_BEFORE.search(before[-14:]) else "ordinal", start=ns, end=suffix.end())
             return d
         if sfx == "s" and d["form"] == "plain" and len(tok) in (2, 4):
             d.update(kind="year", start=ns, end=suffix.end())
@@ -565,11 +565,12 @@ def _describe(prose: str, d: dict) -> dict:
             d.update(kind="time", start=ns, end=mt.end())
             return d
     # currency before
-    cm = _CURRENCY_BEFORE.search(before)
+    near = before[-6:]
+    cm = _CURRENCY_BEFORE.search(near)
     if cm:
         sym = (cm.group("code") or "") + "$" if cm.group("dollar") else (cm.group("sym") or cm.group("iso"))
         unit = CURRENCY_SYMBOLS.get(sym.strip(), CURRENCY_SYMBOLS.get(sym.strip().rstrip("."), "USD"))
-        start = ns - len(before) + cm.start()
+        start = ns - len(near) + cm.start()
         if prose[start].isspace():
             start += 1
     # negative sign
@@ -641,6 +642,7 @@ def _describe(prose: str, d: dict) -> dict:
 
 
 def _hedge(prose: str, d: dict, before: str) -> None:
+    before = before[-26:]
     m = _HEDGE_RE.search(before)
     if m:
         hedge = " ".join(m.group(1).lower().split())
@@ -659,7 +661,7 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
     value = d["value"]
     lim = min(len(prose), ne + 40)
     if form == "plain" and len(tok) <= 2 and 1 <= value <= 31:
-        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(prose, ne, lim):
+        if _MONTH_BEFORE.search(before[-14:]) or _MONTH_AFTER.match(prose, ne, lim):
             return "date"
     if form == "plain" and len(tok) <= 4 and re.match(r"\s*(?:BC|BCE|AD|CE)\b", prose[ne:lim]):
         return "year"  # "239 BC"
@@ -674,7 +676,7 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         if d.get("hedge") and not (1900 <= value <= 2035 and not noun.endswith("s")):
             return "count"  # "about 2000 people"
         if noun not in COUNT_NOUN_HINT:
-            if _MONTH_BEFORE.search(before) or _YEAR_BEFORE.search(before):
+            if _MONTH_BEFORE.search(before[-14:]) or _YEAR_BEFORE.search(before[-14:]):
                 return "year"
             if 1900 <= value <= 2035 and (not noun.endswith("s") or noun in YEAR_NOUNS):
                 return "year"
@@ -691,7 +693,7 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
             return "year"  # "2016-17", "1999-2000"
     if before.endswith("#"):
         return "id"
-    pm = _PREV_WORD.search(before)
+    pm = _PREV_WORD.search(before[-30:])
     if pm:
         w = pm.group(1)
         wl = w.lower().rstrip(".")
