@@ -45,6 +45,10 @@ class Rule(RuleBase):
             yield Finding(q.start, q.end, {"quote": _excerpt(doc.text[q.start:q.end])})
 
 
-def _excerpt(quote: str, limit: int = 40) -> str:
-    words = " ".join(quote.split())
-    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+def _excerpt(quote: str, words: int = 8) -> str:
+    """The quote as shown in the message: whole if short, else its first words and '…'."""
+    parts = quote.split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    close = quote.rstrip()[-1:] if quote.rstrip()[-1:] in "”\"»" else ""
+    return " ".join(parts[: words - 2]) + "…" + close
