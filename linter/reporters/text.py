@@ -16,7 +16,8 @@ def format_line(d, color: bool = False) -> str:
     loc = f"{d.path}:{d.line}:{d.column}"
     if color:
         loc = f"{_BOLD}{loc}{_RESET}"
-    return f"{loc}: {sev}: {d.message} [{d.rule} {d.name}]"
+    message = " ".join(d.message.split())  # one finding, one physical line (problem matchers)
+    return f"{loc}: {sev}: {message} [{d.rule} {d.name}]"
 
 
 def _excerpt(text: str, d, color: bool) -> list[str]:
