@@ -12,6 +12,7 @@ results identical across runs whatever ``PYTHONHASHSEED`` is.
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from collections import defaultdict
@@ -31,14 +32,27 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.translate(_APOS).lower())
 
 
-def sketch(tokens: list[str], k: int = 3, size: int = SKETCH) -> list[int]:
-    """The ``size`` smallest CRC32 hashes of the word ``k``-grams (the whole text if shorter)."""
-    if len(tokens) < k:
-        grams = {" ".join(tokens)}
+def sketch(tokens: list[str], k: int = 3, size: int = SKETCH, norm: str | None = None) -> list[int]:
+    """The ``size`` smallest CRC32 hashes of the word ``k``-grams (the whole text if shorter).
+
+    ``norm`` is ``" ".join(tokens)`` when the caller has it; the grams are hashed as
+    slices of its UTF-8 bytes, without building a string per gram.
+    """
+    norm = " ".join(tokens) if norm is None else norm
+    data = norm.encode("utf-8")
+    if len(tokens) <= k:
+        return [zlib.crc32(data)]
+    if len(data) == len(norm):  # ASCII: byte offsets are character offsets
+        lengths = [len(t) for t in tokens]
     else:
-        grams = {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
-    hashes = sorted({zlib.crc32(g.encode("utf-8")) for g in grams})
-    return hashes[:size]
+        lengths = [len(t.encode("utf-8")) for t in tokens]
+    starts = [0]
+    for n in lengths:
+        starts.append(starts[-1] + n + 1)
+    view = memoryview(data)
+    crc = zlib.crc32
+    hashes = {crc(view[starts[i] : starts[i + k] - 1]) for i in range(len(tokens) - k + 1)}
+    return heapq.nsmallest(size, hashes)
 
 
 @dataclass(slots=True)

@@ -52,6 +52,8 @@ class Rule(RuleBase):
 
     _groups: list[list[str]] = PrivateAttr(default_factory=list)
     _distinct: set = PrivateAttr(default_factory=set)
+    _variant_forms: dict = PrivateAttr(default_factory=dict)
+    _variant_re: re.Pattern | None = PrivateAttr(default=None)
 
     def wordlists_used(self) -> list[str]:
         return [w for w in (self.wordlist, self.distinct) if w]
@@ -71,6 +73,13 @@ class Rule(RuleBase):
                 forms = [f.strip() for f in str(entry).split("|") if f.strip()]
                 if len(forms) >= 2:
                     self._groups.append(forms)
+        # one pass over the text for all groups: a single alternation, longest forms first
+        self._variant_forms = {" ".join(f.lower().split()): (gi, f) for gi, g in enumerate(self._groups) for f in g}
+        if self._variant_forms:
+            alts = sorted(self._variant_forms, key=len, reverse=True)
+            self._variant_re = re.compile(
+                r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in alts) + r")(?![\w-])",
+                re.I)
 
     def check(self, doc, ctx):
         if self.detect == "dotted-acronyms":
@@ -110,19 +119,16 @@ class Rule(RuleBase):
 
     # -- per cent / percent ------------------------------------------------
     def _variants(self, doc):
-        for group in self._groups:
-            pattern = re.compile(
-                r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in
-                                            sorted(group, key=len, reverse=True)) + r")(?![\w-])",
-                re.I)
-            canon = {" ".join(f.lower().split()): f for f in group}
-            found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for m in pattern.finditer(doc.prose):
-                form = canon.get(" ".join(m.group().lower().split()))
-                if form and not self._skipped_block(doc, m.start()):
-                    found[form].append(m.span())
-            if len(found) >= 2:
-                yield _pair_finding(doc, found)
+        if self._variant_re is None:
+            return
+        found: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for m in self._variant_re.finditer(doc.prose):
+            hit = self._variant_forms.get(" ".join(m.group().lower().split()))
+            if hit and not self._skipped_block(doc, m.start()):
+                found[hit[0]][hit[1]].append(m.span())
+        for gi in sorted(found):
+            if len(found[gi]) >= 2:
+                yield _pair_finding(doc, found[gi])
 
     # -- Romanowski / Romanowsky -------------------------------------------
     def _names(self, doc):

@@ -67,16 +67,19 @@ class Rule(RuleBase):
     # ------------------------------------------------------------------
     def check(self, doc, ctx):
         if self.unit == "paragraph":
-            units = [(b.start, b.end) for b in doc.blocks if b.kind not in self.ignore_blocks]
+            blocks = doc.blocks
+            repeats = [((blocks[s].start, blocks[s].end), (blocks[f].start, blocks[f].end), score)
+                       for s, f, score in duplicate_blocks(doc, self.min_words, self.threshold,
+                                                           tuple(self.ignore_blocks), self.near_min_words)]
         else:
-            dup_blocks = {second for second, _, _ in duplicate_blocks(doc, self.min_words, self.threshold,
-                                                                    tuple(self.ignore_blocks), self.near_min_words)}
+            # paragraphs repeated as a whole are R101's (default settings), not one finding per sentence
+            dup_blocks = {second for second, _, _ in duplicate_blocks(doc, *PARAGRAPH_DEFAULTS)}
             units = [
                 (s.start, s.end) for s in doc.sentences
                 if s.block not in dup_blocks and doc.blocks[s.block].kind not in self.ignore_blocks
             ]
-        for (start, end), (fstart, fend), score in _repeats(doc, units, self.min_words, self.threshold,
-                                                            self.near_min_words):
+            repeats = _repeats(doc, units, self.min_words, self.threshold, self.near_min_words)
+        for (start, end), (fstart, fend), score in repeats:
             if self._allowed(doc, start, end) or self._allowed(doc, fstart, fend):
                 continue
             if self.skip_quotes and (_quoted_share(doc, start, end) >= self.quote_share
@@ -101,6 +104,11 @@ class Rule(RuleBase):
         return any(p.search(text) for p in self._allow)
 
 
+# min_words, threshold, ignored block kinds, near_min_words of the built-in R101: the
+# paragraph repeats other checks (R102, misquote) leave to it
+PARAGRAPH_DEFAULTS = (8, 90.0, ("blockquote",), 12)
+
+
 def _repeats(doc, units: list[tuple[int, int]], min_words: int, threshold: float, near_min_words: int = 12):
     """(second span, first span, score) for every unit that repeats an earlier one.
 
@@ -114,7 +122,7 @@ def _repeats(doc, units: list[tuple[int, int]], min_words: int, threshold: float
         if len(toks) < min_words:
             continue
         norm = " ".join(toks)
-        sk = sketch(toks)
+        sk = sketch(toks, norm=norm)
         match = index.best(norm, sk)
         if match is not None and (match.score >= 100 or len(toks) >= near_min_words):
             yield (start, end), spans[match.first], match.score

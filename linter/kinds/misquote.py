@@ -25,7 +25,7 @@ from pydantic import Field
 from ..diagnostics import Finding, Related
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
-from .duplication import duplicate_blocks
+from .duplication import PARAGRAPH_DEFAULTS, duplicate_blocks
 
 _PRONOUNS = frozenset("he she they we i you it who one this that".split())
 _ELIDED = re.compile(r"\[|…|\.\.\.|\. \. \.")
@@ -44,7 +44,7 @@ class Rule(RuleBase):
 
     def check(self, doc, ctx):
         speakers = _speakers(doc)
-        dup_blocks = {(a, b) for a, b, _ in duplicate_blocks(doc, 8, 90.0, ("blockquote",))}
+        dup_blocks = {(a, b) for a, b, _ in duplicate_blocks(doc, *PARAGRAPH_DEFAULTS)}
         index = NearIndex(self.threshold)
         kept = []  # (quote, tokens)
         for q in doc.quotes:
@@ -57,7 +57,7 @@ class Rule(RuleBase):
             if len(toks) < self.min_words:
                 continue
             norm = " ".join(toks)
-            sk = sketch(toks)
+            sk = sketch(toks, norm=norm)
             match = index.best(norm, sk, partial=True)
             if match is not None:
                 first, ftoks = kept[match.first]
