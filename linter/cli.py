@@ -13,11 +13,18 @@ import sys
 from datetime import date
 
 from . import __version__
-from .config import STARTER, Config, ConfigError, load_config
-from .engine import (
-    META_RULES, PathError, SelectionError, Timing, collect_files, fails, lint_file, rules_for, select_rules,
-)
-from .ruleset import RuleSetError
+
+
+def _import_pipeline() -> None:
+    """Import the pipeline (pydantic, rules, checks) only once a command needs it, so
+    ``factlint --version`` answers without paying for it (``python -X importtime``)."""
+    global STARTER, Config, ConfigError, load_config, META_RULES, PathError, SelectionError, Timing
+    global collect_files, fails, lint_file, rules_for, select_rules, RuleSetError
+    from .config import STARTER, Config, ConfigError, load_config
+    from .engine import (
+        META_RULES, PathError, SelectionError, Timing, collect_files, fails, lint_file, rules_for, select_rules,
+    )
+    from .ruleset import RuleSetError
 
 SUBCOMMANDS = ("check", "rules", "explain", "test-rules", "init", "lsp")
 
@@ -51,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack (repeatable)")
     check.add_argument("--no-builtin-rules", action="store_true", help="run only the rules from --rules")
     check.add_argument("--config", metavar="FILE", help="config file (else .factlint.yaml or [tool.factlint], found upward)")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the config's exclude globs to files named explicitly (for pre-commit)")
     check.add_argument("--isolated", action="store_true", help="ignore all config files")
     check.add_argument("--date", metavar="YYYY-MM-DD", help="the document date, for relative dates")
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and infer Markdown from) for stdin")
@@ -84,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
+    if argv[:1] == ["--version"]:
+        build_parser().parse_args(argv)  # prints the version and exits
+    _import_pipeline()
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
@@ -112,6 +124,8 @@ def _config_from_args(args) -> Config:
         updates["ignore"] = config.ignore + _split(args.ignore)
     if args.rules:
         updates["rules"] = config.rules + [os.path.abspath(d) for d in args.rules]
+    if args.force_exclude:
+        updates["force_exclude"] = True
     if args.no_builtin_rules:
         updates["builtin_rules"] = False
     if args.fail_on:

@@ -50,6 +50,7 @@ class Config(BaseModel):
     locale: str = "en"
     extensions: list[str] = Field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
     exclude: list[str] = Field(default_factory=list)
+    force_exclude: bool = False  # apply `exclude` to files named explicitly too
     max_file_size: int = 25 * 1024 * 1024
     report_unused_suppressions: bool = True
 

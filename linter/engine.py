@@ -305,7 +305,8 @@ class PathError(Exception):
 
 def collect_files(paths: Iterable[str], config: Config) -> list[str]:
     """Files to lint, in a deterministic order: folders recursively by extension,
-    explicit files whatever their extension; hidden folders skipped."""
+    explicit files whatever their extension (and despite ``exclude``, unless
+    ``force-exclude`` is set, as pre-commit needs); hidden folders skipped."""
     out: list[str] = []
     for p in paths:
         if p == "-":
@@ -321,7 +322,8 @@ def collect_files(paths: Iterable[str], config: Config) -> list[str]:
                         found.append(full)
             out.extend(sorted(found))
         elif os.path.isfile(p):
-            out.append(p)
+            if not (config.force_exclude and config.is_excluded(p)):
+                out.append(p)
         else:
             raise PathError(f"{p}: no such file or folder")
     seen = set()

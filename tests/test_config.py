@@ -81,3 +81,14 @@ def test_explicit_config_flag(run_cli, tmp_path, monkeypatch):
 def test_config_object_defaults():
     c = Config()
     assert c.fail_on == "warning" and c.select is None and ".md" in c.extensions
+
+
+def test_exclude_applies_to_explicit_files_only_with_force_exclude(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.md").write_text("the the\n")
+    (tmp_path / ".factlint.yaml").write_text("select: [S101]\nexclude: ['drafts/*']\n")
+    assert run_cli(".")[0] == 0
+    assert run_cli("drafts/d.md")[0] == 1
+    code, out, _ = run_cli("drafts/d.md", "--force-exclude")
+    assert (code, out) == (0, "No problems found in 0 files.\n")
