@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     results = run.run(articles, fa_ids, None if args.full else args.per_type, args.seed,
                       args.jobs, all_rules=True, log=log)
     seconds = time.perf_counter() - t0
-    default, every = run.aggregate(results, "default"), run.aggregate(results, "all")
+    judged = run.load_judgments(Path(__file__).resolve().parent / "judged.yaml")
+    default, every = run.aggregate(results, "default", judged), run.aggregate(results, "all", judged)
     from . import policy
     gate = policy.gate(every)
     meta = {"linter_version": linter.__version__, "articles": len(results),
@@ -80,10 +81,15 @@ def main(argv: list[str] | None = None) -> int:
     doc = {"version": 1, "seed": args.seed, "full": args.full, "sample": args.sample,
            "per_type": None if args.full else args.per_type, **meta, "corpus": stats,
            "default_rules": default, "all_rules": every, "gate": gate,
+           # every flag on the clean sample, for a person to judge (eval/judged.yaml)
+           "clean_flags": [{"article": r["id"], "rule": d["rule"], "severity": d["severity"],
+                            "text": d.get("text"), "sentence": d["sentence"], "message": d["message"],
+                            "judged": judged.get((r["id"], d["rule"], d.get("text")))}
+                           for r in results if r.get("fa") for d in r.get("clean", ())],
            "crashes": [{"id": r["id"], "error": e} for r in results
                        for e in ([r["error"]] if "error" in r else r.get("errors", []))]}
     (args.out / "results.json").write_text(json.dumps(doc, indent=1) + "\n")
-    report.write_report(args.out / "report.md", meta, default, every, results, args.seed, gate)
+    report.write_report(args.out / "report.md", meta, default, every, results, args.seed, gate, judged)
     print(f"factlint {linter.__version__} on {meta['clean_articles']} clean news articles "
           f"({default['clean_words']:,} words) and {meta['copies']} injected copies, "
           f"{seconds:.0f}s on {args.jobs} processes; rules on by default:\n")

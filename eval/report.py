@@ -41,12 +41,13 @@ def summary_table(agg: dict) -> str:
 
 def rule_table(agg: dict) -> str:
     rows = agg["false_alarms"]["per_rule"]
-    lines = ["| rule | name | category | severity | on by default | err+warn | /1k words | info | /1k words |",
-             "|---|---|---|---|---|---:|---:|---:|---:|"]
+    lines = ["| rule | name | category | severity | on by default | err+warn | /1k words | info | /1k words "
+             "| judged real slips |",
+             "|---|---|---|---|---|---:|---:|---:|---:|---:|"]
     for rid, r in sorted(rows.items(), key=lambda kv: -(kv[1]["ew"] + kv[1]["info"])):
         lines.append(f"| {rid} | {r['name']} | {r['category']} | {r['severity']} | "
                      f"{'yes' if r['default'] else 'no'} | {r['ew']} | {r['ew_per_1k']:.2f} | "
-                     f"{r['info']} | {r['info_per_1k']:.2f} |")
+                     f"{r['info']} | {r['info_per_1k']:.2f} | {r.get('slips', 0)} |")
     return "\n".join(lines) if rows else "_No diagnostics on the clean originals._"
 
 
@@ -72,8 +73,9 @@ def confusion_table(agg: dict) -> str:
 
 
 def write_report(path, meta: dict, default: dict, all_rules: dict, results: list[dict],
-                 seed: int, gate: dict | None = None, per_rule_samples: int = 8,
-                 misses_per_type: int = 4) -> None:
+                 seed: int, gate: dict | None = None, judged: dict | None = None,
+                 per_rule_samples: int = 8, misses_per_type: int = 4) -> None:
+    judged = judged or {}
     from . import policy
     rng = random.Random(f"report-{seed}")
     out = [
@@ -120,7 +122,9 @@ def write_report(path, meta: dict, default: dict, all_rules: dict, results: list
         "## Flagged sentences on clean news, for a person to judge",
         "",
         "A sample per rule; the flagged span is in **bold**. Each is either a false alarm "
-        "or a real slip in the published text.",
+        "or a real slip in the published text. To record a verdict, add "
+        "`{article: ID, rule: RULE, text: FLAGGED TEXT, verdict: slip | false-alarm}` to "
+        "`eval/judged.yaml`: judged slips are then counted apart, not as false alarms.",
     ]
     by_rule: dict[str, list] = {}
     for r in results:
@@ -133,7 +137,9 @@ def write_report(path, meta: dict, default: dict, all_rules: dict, results: list
         d0 = items[0][1]
         out += ["", f"### {rid} {d0['name']} ({d0['category']}, {d0['severity']}) — {len(items)} on clean text", ""]
         for aid, d in rng.sample(items, min(per_rule_samples, len(items))):
-            out.append(f"- `{aid}` {d['sentence']}  \n  → {d['message']}")
+            verdict = judged.get((aid, rid, d.get("text")))
+            mark = f" _(judged: {verdict})_" if verdict else ""
+            out.append(f"- `{aid}` {d['sentence']}{mark}  \n  → {d['message']}")
     out += ["", "## Missed injections (sample per type)", ""]
     for t in inject.INJECTORS:
         miss = [c for r in results for c in r.get("copies", ()) if c["type"] == t and not c["all"]["level"]]

@@ -75,6 +75,7 @@ def work(job: tuple) -> dict:
     t_clean = time.perf_counter() - t0
     flagged = [{"rule": d["rule"], "name": d["name"], "category": d["category"],
                 "severity": d["severity"], "default": d["default"], "message": d["message"],
+                "text": art.text[d["start"]:d["end"]],
                 "sentence": sentence_at(art.text, d["start"], d["end"])} for d in clean]
     copies, errors = [], []
     for inj in inject.inject_all(art.id, art.text, date, seed, types):
@@ -144,21 +145,36 @@ def run(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: i
     return results
 
 
-def aggregate(results: list[dict], view: str = "default") -> dict:
-    """Figures for one view: 'default' (rules on by default) or 'all'."""
+def load_judgments(path) -> dict[tuple[str, str, str], str]:
+    """(article, rule, flagged text) -> 'slip' | 'false-alarm', from eval/judged.yaml."""
+    import yaml
+    try:
+        items = yaml.safe_load(open(path, encoding="utf-8")) or []
+    except FileNotFoundError:
+        return {}
+    return {(j["article"], j["rule"], j["text"]): j["verdict"] for j in items}
+
+
+def aggregate(results: list[dict], view: str = "default", judged: dict | None = None) -> dict:
+    """Figures for one view: 'default' (rules on by default) or 'all'. Flags on
+    clean text that a person judged a real slip of the published text
+    (``judged``) are counted as ``slips``, not as false alarms."""
+    judged = judged or {}
     fa = [r for r in results if r.get("fa") and "clean" in r]
     words = sum(r["words"] for r in fa)
     keep = (lambda d: d["default"]) if view == "default" else (lambda d: True)
     per_rule: dict[str, dict] = {}
-    per_cat: dict[str, dict] = collections.defaultdict(lambda: {"ew": 0, "info": 0})
+    per_cat: dict[str, dict] = collections.defaultdict(lambda: {"ew": 0, "info": 0, "slips": 0})
     for r in fa:
         for d in r["clean"]:
             if not keep(d):
                 continue
             k = "info" if d["severity"] == "info" else "ew"
+            if judged.get((r["id"], d["rule"], d.get("text"))) == "slip":
+                k = "slips"
             pr = per_rule.setdefault(d["rule"], {"name": d["name"], "category": d["category"],
                                                   "severity": d["severity"], "default": d["default"],
-                                                  "ew": 0, "info": 0})
+                                                  "ew": 0, "info": 0, "slips": 0})
             pr[k] += 1
             per_cat[d["category"]][k] += 1
     for x in [*per_rule.values(), *per_cat.values()]:

