@@ -208,6 +208,10 @@ _WEAK_UNITS = {"%", "percent", "per cent", "million", "billion", "trillion", "ml
                "roubles", "per", "more", "new", "other", "such", "major", "top", "main"}
 
 
+_VALUE_SUFFIX = {"%", "percent", "per cent", "million", "billion", "trillion", "mln", "bln", "bn",
+                 "thousand"}
+
+
 def _change_digit(num: str, rng: random.Random) -> str:
     """Change one digit, the second significant one where there is one
     ("1,500" -> "1,800"; "32" -> "35"), by at least 5% of the value."""
@@ -288,9 +292,19 @@ def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Inje
     old = text[num_start:num_end]
     new = _change_digit(old, rng)
     out, rec, _ = apply_edits(text, [(num_start, num_end, new)])
-    f_end = first.end(3) if first.group(3) else first.end(2)
-    return Injection("quantity-change", out,
-                     [(first.start(2), f_end), (num_start, num_start + len(new))], rec, old, new)
+    # the span of a mention is the quantity as written: currency sign, value,
+    # scale word or percent ("$5.4 billion", "20 percent", "1,500" people)
+    def qspan(m):
+        start = m.start(1) if m.group(1) else m.start(2)
+        end = m.end(3) if m.group(3) else m.end(2)
+        if m.group(4) and m.group(4).strip().lower() in _VALUE_SUFFIX:
+            end = m.end(4)
+        return start, end
+    f_span = qspan(first)
+    l_start, l_end = qspan(last)
+    # the only edit lies inside the later span, which so grows or shrinks by its size
+    return Injection("quantity-change", out, [f_span, (l_start, l_end + len(new) - len(old))],
+                     rec, old, new)
 
 
 _VAL = (r"(?:[$£€])?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|percent|per cent))?"

@@ -53,6 +53,10 @@ def test_quantity_change_marks_both_mentions():
     assert inj.text[first[0]:first[1]] == "1,200"
     assert ARTICLE.index("1,200 soldiers") == first[0]
     assert inj.before == "1,200" and inj.text[later[0]:later[1]] == inj.after != "1,200"
+    pct = ("A record 64 percent turnout was reported in the city. "
+           "Officials confirmed the 64 percent turnout in the city on Monday.\n")
+    inj = inject.quantity_change(pct, DATE, random.Random(0))
+    assert [inj.text[s:e] for s, e in inj.spans] == ["64 percent", inj.after + " percent"]
     assert later[0] == ARTICLE.rindex("1,200")
 
 
