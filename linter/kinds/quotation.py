@@ -126,7 +126,7 @@ def _brackets(doc):
                     else:
                         yield Finding(i, i + 1, {"mark": ch}, message=f"'{ch}' has no opening '{_CLOSERS[ch]}'")
         nxt = doc.blocks[bi + 1] if bi + 1 < len(doc.blocks) else None
-        closes_next = _leading_closers(prose, nxt, len(stack))
+        closes_next = _leading_closers(prose, nxt, stack)
         for n, i in enumerate(stack):
             if n >= len(stack) - closes_next:
                 carried += 1
@@ -135,27 +135,29 @@ def _brackets(doc):
                           message=f"'{prose[i]}' is never closed in this paragraph")
 
 
-def _leading_closers(prose: str, nxt, limit: int) -> int:
-    """How many unmatched closing brackets block ``nxt`` has (up to ``limit``)."""
-    if nxt is None or limit == 0:
+def _leading_closers(prose: str, nxt, stack: list[int]) -> int:
+    """How many of the brackets left open (``stack``, innermost last) block ``nxt``
+    closes with unmatched closers of the same kind, innermost first."""
+    if nxt is None or not stack:
         return 0
-    depth = unmatched = 0
+    depth = 0
+    n = 0
     for ch in prose[nxt.start : nxt.end]:
         if ch in _PAIRS:
             depth += 1
         elif ch in _CLOSERS:
             if depth:
                 depth -= 1
+            elif n < len(stack) and prose[stack[-1 - n]] == _CLOSERS[ch]:
+                n += 1
             else:
-                unmatched += 1
-                if unmatched >= limit:
-                    break
-    return unmatched
+                break
+    return n
 
 
 def _nested_marks(doc) -> dict[int, tuple[int, int]]:
     """Curly double quotes nested in curly double quotes, per block: the inner quote's
-    open and close offsets, keyed by both marks. Only the unambiguous pattern
+    open and close offsets, keyed by all four marks. Only the unambiguous pattern
     “ … “ … ” … ” (outer closed after the inner) counts."""
     cache = doc.__dict__.get("_nested_quote_marks")
     if cache is not None:
@@ -167,8 +169,9 @@ def _nested_marks(doc) -> dict[int, tuple[int, int]]:
         for k in range(len(marks) - 3):
             (a, ma), (bb, mb), (c, mc), (d, md) = marks[k : k + 4]
             if (ma, mb, mc, md) == ("“", "“", "”", "”"):
-                found[b.start + bb] = (b.start + bb, b.start + c)
-                found[b.start + c] = (b.start + bb, b.start + c)
+                inner = (b.start + bb, b.start + c)
+                for at in (a, bb, c, d):  # the outer marks too: they are not unpaired
+                    found[b.start + at] = inner
     doc.__dict__["_nested_quote_marks"] = found
     return found
 

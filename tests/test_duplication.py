@@ -1,0 +1,151 @@
+"""Duplicated paragraphs and sentences (R101, R102) and misquotes (Q106)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import linter
+from linter.config import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_5ae41dc0945392ff.txt"
+
+
+def _lint(text: str, select: list[str], path: str = "t.txt"):
+    return linter.lint_text(text, path=path, config=Config(select=select))
+
+
+def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def test_seed_doubled_captions_and_repeated_lede():
+    text = SEED.read_text(encoding="utf-8")
+    diags = _lint(text, ["R101", "R102"])
+    got = [(d.rule, d.line, d.column, d.end_line, [(r.line, r.column) for r in d.related]) for d in diags]
+    assert got == [
+        ("R101", 6, 1, 6, [(5, 1)]),
+        ("R101", 12, 1, 12, [(3, 1)]),
+        ("R101", 51, 1, 51, [(50, 1)]),
+    ]
+    lines = text.split("\n")
+    caption = diags[0]
+    assert (caption.end_column, caption.related[0].end_column) == (len(lines[5]) + 1, len(lines[4]) + 1)
+    assert caption.related[0].message == "first stated here"
+    assert "word for word" in caption.message
+    assert "% alike" in diags[1].message  # the lede was edited a little: a near repeat
+
+
+def test_exact_spans_and_third_copy_points_at_first():
+    para = "The ministers met in Washington on Monday to plan the next phase of the long campaign."
+    text = f"{para}\n\nSomething else happened later that day in the city.\n\n{para}\n\n{para}\n"
+    diags = _lint(text, ["R101"])
+    assert [(d.start, d.end) for d in diags] == [_span(text, para, 1), _span(text, para, 2)]
+    assert all((d.related[0].start, d.related[0].end) == _span(text, para, 0) for d in diags)
+
+
+def test_sentence_repeat_not_reported_inside_repeated_paragraph():
+    para = ("The coalition will keep troops in Erbil until at least September next year. "
+            "Officials in Baghdad said the plan had been agreed weeks ago with the government.")
+    text = f"{para}\n\nOther news.\n\n{para}\n"
+    diags = _lint(text, ["R101", "R102"])
+    assert [d.rule for d in diags] == ["R101"]
+
+
+def test_sentence_repeat_in_other_paragraph():
+    s = "The coalition will keep troops in Erbil until at least September next year."
+    text = f"{s} Talks go on.\n\nOfficials met again on Friday. {s}\n"
+    diags = _lint(text, ["R102"])
+    assert [(d.start, d.end) for d in diags] == [_span(text, s, 1)]
+    assert (diags[0].related[0].start, diags[0].related[0].end) == _span(text, s, 0)
+
+
+def test_short_near_repeats_need_to_be_exact():
+    text = ("Corner, Republic of Ireland. Conceded by Chris Gunter. Attempt blocked.\n\n"
+            "Corner, Republic of Ireland. Conceded by Joe Allen. Attempt blocked.\n")
+    assert _lint(text, ["R101", "R102"]) == []
+
+
+def test_pull_quote_in_blockquote_is_intentional():
+    para = "We will not leave Iraq until the job is done and the region is safe again, the minister said."
+    text = f"{para}\n\n> {para}\n\nMore text follows here.\n"
+    assert _lint(text, ["R101"], path="t.md") == []
+
+
+def test_allow_regex_from_a_user_rule(tmp_path):
+    rule = (ROOT / "rules" / "duplication" / "duplicate-paragraph.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("id: R101", "id: R901").replace("name: duplicate-paragraph", "name: my-duplicates")
+    rule = rule.replace("ignore_blocks: [blockquote]", "ignore_blocks: [blockquote]\nallow: ['^Subscribe to']")
+    (tmp_path / "r.yaml").write_text(rule, encoding="utf-8")
+    boiler = "Subscribe to our newsletter for the latest news from the region every morning."
+    text = f"{boiler}\n\nThe ministers met on Monday.\n\n{boiler}\n"
+    cfg = Config(select=["R901"], rules=[str(tmp_path)])
+    assert linter.lint_text(text, path="t.txt", config=cfg) == []
+    assert [d.rule for d in linter.lint_text(text, path="t.txt", config=Config(select=["R101"]))] == ["R101"]
+
+
+def test_crlf_and_multibyte_offsets():
+    para = "Les ministres se sont réunis à Washington lundi pour préparer la phase suivante — “vite”."
+    text = f"Titre\r\n\r\n{para}\r\n\r\nAutre chose ici.\r\n\r\n{para}\r\n"
+    diags = _lint(text, ["R101"])
+    assert len(diags) == 1
+    d = diags[0]
+    assert (d.start, d.end) == _span(text, para, 1)
+    assert d.text == para and (d.line, d.column, d.end_line) == (7, 1, 7)
+    assert d.related[0].line == 3
+
+
+def test_near_linear_on_a_large_document():
+    """~600 KB of distinct paragraphs with a few pasted twice: all found, quickly.
+    (The check alone is timed; a quadratic pair loop would take minutes here.)"""
+    import random
+
+    from linter.document import Document
+    from linter.engine import lint_document, rules_for, select_rules
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(5000)]
+    paras = [" ".join(rng.choice(vocab) for _ in range(rng.randint(20, 60))).capitalize() + "."
+             for _ in range(2600)]
+    for i in (100, 1200, 2400):
+        paras.insert(i + 7, paras[i])
+    text = "\n\n".join(paras)
+    assert len(text) > 600_000
+    config = Config(select=["R101", "R102"])
+    ruleset = rules_for(config)
+    doc = Document.from_text(text, path="big.txt")
+    doc.sentences  # built by the document model, not timed here
+    started = time.perf_counter()
+    diags = lint_document(doc, config, select_rules(ruleset, config), ruleset)
+    elapsed = time.perf_counter() - started
+    assert [d.rule for d in diags] == ["R101"] * 3
+    assert elapsed < 15, elapsed
+
+
+# -- misquote -----------------------------------------------------------------
+
+def test_misquote_word_changed():
+    text = ("Blinken said the Coalition mission “will conclude in Iraq in September 2025.”\n\n"
+            "Later, Blinken repeated that the mission “would conclude in Iraq in September 2025.”\n")
+    diags = _lint(text, ["Q106"])
+    assert [(d.start, d.end) for d in diags] == [_span(text, "“would conclude in Iraq in September 2025.”")]
+    assert (diags[0].related[0].start, diags[0].related[0].end) == _span(text, "“will conclude in Iraq in September 2025.”")
+    assert "'would' here, 'will' there" in diags[0].message
+
+
+def test_misquote_excerpts_and_exact_repeats_are_fine():
+    text = ("Blinken said the mission “will conclude in Iraq in September 2025.”\n\n"
+            "He said again it “will conclude in Iraq in September 2025.” It “will conclude in Iraq in September.”\n\n"
+            "“We need to know whether the evidence of collusion is real,” he said. "
+            "Others said “there is evidence of collusion here and now.”\n")
+    assert _lint(text, ["Q106"]) == []
+
+
+def test_misquote_different_named_speakers():
+    text = ("“We will stay in Iraq until the job is done,” Blinken said.\n\n"
+            "“We will stay in Syria until the job is done,” Austin said.\n")
+    assert _lint(text, ["Q106"]) == []
