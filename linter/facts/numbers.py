@@ -120,7 +120,7 @@ UNITS = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
     "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
     "m": "m", "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "cm": "cm", "mm": "mm",
-    "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "grams": "g", "tonnes": "t", "tons": "t", "tonne": "t",
+    "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "grams": "g", "tonnes": "t", "tons": "t", "tonne": "t", "metric tons": "t", "metric tonnes": "t",
     "pounds-weight": "lb", "lbs": "lb", "lb": "lb", "ounces": "oz",
     "litres": "l", "liters": "l", "gallons": "gal", "barrels": "bbl",
     "acres": "acre", "hectares": "ha", "sq": "sq",
@@ -225,6 +225,7 @@ _FRACTION_RE = re.compile(
 
 # The numeral: digits with comma/dot separators. Validated afterwards.
 _NUMERAL = re.compile(r"(?<![\w.,:/])\d+(?:[,.]\d+)*")
+_MAX_NUMERAL = 64  # characters; longer digit runs are not quantities (and overflow int/float)
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\w])")
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US|AU|A|C|CA|NZ|HK|S|R)?(?P<dollar>\$)|(?P<sym>[£€¥₹])|(?<![A-Za-z])(?P<iso>USD|EUR|GBP|AUD|CAD|JPY|CNY|INR|CHF|Rs\.?)\s?)\s?$"
@@ -235,7 +236,7 @@ _PERCENT_AFTER = re.compile(r"\s?%|[\s-]+(?:percent|per\s+cent|per-cent)\b|pc\b|
 _PP_AFTER = re.compile(r"\s?(?:%|percent|per\s+cent)?\s*[\s-]percentage[\s-]points?\b|\s?(?:pp|ppts?)\b", re.I)
 _SCALE_AFTER = re.compile(r"[\s-]+(thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|bln|tn)\b|\s?(m|k|b)\b(?![.'’]\w)", re.I)
 _CURWORD_AFTER = re.compile(r"\s+(?:(?:US|U\.S\.|Hong\s+Kong|Australian|Canadian|Singapore)\s+)?(" + "|".join(w.replace(" ", r"\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.I)
-_UNIT_AFTER = re.compile(r"[\s-]+(" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")(?![\w])", re.I)
+_UNIT_AFTER = re.compile(r"[\s-]+(" + "|".join(sorted((re.escape(u).replace(r"\ ", r"\s+") for u in UNITS), key=len, reverse=True)) + r")(?![\w])", re.I)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|them|whom|which|all|your|my)\b)?\s*([A-Za-z][A-Za-z'’-]*)?", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)\s+$")
@@ -339,6 +340,8 @@ def _noun_after(prose: str, pos: int, limit: int) -> tuple[str | None, bool, int
     m = _OF_AFTER.match(prose, pos, stop)
     if m and m.group(1):
         w = m.group(1).lower().strip("'’")
+        if w.endswith(("'s", "’s")):
+            return None, False, pos  # "8 of Trump's 22 nominees": the whole comes later
         if w not in NOT_NOUNS and w not in _SMALL_WORDS and w not in _TENS_WORDS and w not in _UNITS_WORDS:
             return w, True, m.end(1)
         return None, False, pos
@@ -355,11 +358,26 @@ def _noun_after(prose: str, pos: int, limit: int) -> tuple[str | None, bool, int
             if not (w.endswith("s") and len(w) > 3 and m.group(1)[1:].islower()):
                 return None, False, pos
             return w, False, m.end(1)
-        if w in ADJECTIVES:
-            cur = m.end()
+        if w in ADJECTIVES or (w.endswith("ly") and len(w) > 4):
+            cur = m.end()  # "43,000 new cases", "120,000 mostly young men"
             continue
+        if w in VERB_WORDS or (w.endswith(("ed", "ing")) and not w.endswith(("eed", "red")) and w not in COUNT_NOUN_HINT):
+            return None, False, pos  # "1,500 died", "$85 billion according to"
+        if not w.endswith("s"):
+            # "40 delivery companies", "22 electric buses": a plural right after names the thing counted
+            m2 = _WORD_AFTER.match(prose, m.end(), stop)
+            if m2 and m2.group(1).islower() and m2.group(1).endswith("s") and m2.group(1) not in NOT_NOUNS \
+                    and not m2.group(1).endswith(("ss", "us", "is")):
+                return m2.group(1), False, m2.end(1)
         return w, False, m.end(1)
     return None, False, pos
+
+
+VERB_WORDS = frozenset("""
+came went died fled took made got saw left lost won ran fell rose grew say remain remains live lives
+work works attend attended die survive survived according including include includes compared
+gave give gives become became came come comes get gets go goes went see seen seem seems
+""".split())
 
 
 def _scan_words(prose: str) -> list[dict]:
@@ -417,6 +435,8 @@ def extract_from_text(prose: str) -> list[Quantity]:
     raw: list[dict] = []
     for m in _NUMERAL.finditer(prose):
         s, e = m.span()
+        if e - s > _MAX_NUMERAL:
+            continue  # a digit run that long is noise or an identifier, and int() refuses > 4300 digits
         tok = m.group()
         # a trailing separator belongs to the sentence ("in 2017.") -- regex already stops there
         while pi < len(phones) and phones[pi][1] <= s:
@@ -505,7 +525,7 @@ def _describe(prose: str, d: dict) -> dict:
         if kind == "number":
             m = _UNIT_AFTER.match(prose, pos, min(n, pos + 20))
             if m:
-                d.update(unit=UNITS[m.group(1).lower()], kind="measure")
+                d.update(unit=UNITS[" ".join(m.group(1).lower().split())], kind="measure")
                 end = m.end()
             else:
                 noun, part, nend = _noun_after(prose, pos, n)
@@ -609,7 +629,7 @@ def _describe(prose: str, d: dict) -> dict:
     if unit is None:
         m = _UNIT_AFTER.match(prose, pos, lim)
         if m:
-            unit, pos = UNITS[m.group(1).lower()], m.end()
+            unit, pos = UNITS[" ".join(m.group(1).lower().split())], m.end()
             d["kind_hint"] = "measure"
     end = pos
     value *= scale
@@ -699,7 +719,7 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         wl = w.lower().rstrip(".")
         if wl in ID_WORDS or w.lower() in ID_WORDS:
             return "id"
-        if w[0].isupper() and not w.endswith(".") and "\n" not in pm.group() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in WEEKDAYS \
+        if w[0].isupper() and not w.endswith((".", "'s", "’s")) and "\n" not in pm.group() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in WEEKDAYS \
                 and not d.get("hedge") and wl not in HEDGES:
             # a capitalised name right before the number: "Boeing 747", "Kurdistan 24", "Article 5",
             # unless it starts the sentence ("Police 20 ..." is rare; "Nearly 40" is a hedge)
@@ -743,8 +763,7 @@ def _link_ranges(prose: str, items: list[dict]) -> None:
         gl = gap.strip().lower()
         before = prose[max(0, a["start"] - 12):a["start"]]
         fm = _FROM_BEFORE.search(before)
-        if gl in ("-", "–", "—") and not gap.startswith(" ") or gl == "to" or (gl == "and" and fm and fm.group(1).lower() == "between") \
-                or (gl in ("-", "–") and gap.strip() == gap.strip()):
+        if gl in ("-", "–", "—", "to", "or") or (gl == "and" and fm and fm.group(1).lower() == "between"):
             if gl == "and" and not fm:
                 continue
             if a.get("hedge") is None and b.get("hedge") and gl == "to":

@@ -42,6 +42,7 @@ _DOWN = (r"down|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|decli
          r"shrink|shrinks|shrinking|tumbled|dipped|sank|sunk|slid|slipped|halved|cut|cuts|reduced|lowered|"
          r"narrowed|eased|contracted|slashed|trimmed|lost|reduction|loss|halve|halves|halving")
 _VERB = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>[^.;:!?\n]{0,45}?)\bfrom\s+$", re.I | re.S)
+_VERB_TO = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>[^.;:!?\n]{0,45}?)\bto\s+$", re.I | re.S)
 _UPDOWN_FROM = re.compile(r",?\s*\(?(?P<dir>up|down)\s+from\s+$", re.I)
 _TO_GAP = re.compile(r"\s*(?:(?:in|on|at|last|a\s+year|the\s+previous|during|by)\b[^.;:!?\n]{0,30}?)?\s+to\s+"
                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
@@ -161,6 +162,16 @@ class Rule(RuleBase):
                     b = qs[j - 1]  # "won 33 of the 150 seats, down from 41": the part changed, not the whole
                 yield a, b, None, ud.group("dir").lower(), (b.start, a.end)
                 continue
+            # "VERB ... to B from A" (news style: "fell to $10 from $10.50")
+            if i >= 1 and qs[i - 1].is_quantity and re.fullmatch(r"\s+from\s+", prose[qs[i - 1].end:a.start]):
+                b = qs[i - 1]
+                lead = prose[max(0, b.start - 110):b.start]
+                if re.search(r"\bto\s+$", lead):
+                    vm = _VERB_TO.search(lead)
+                    if vm and self._same_sentence(doc, b.start, a.start):
+                        vs = vm.start("up") if vm.group("up") else vm.start("down")
+                        yield a, b, vm, "up" if vm.group("up") else "down", (b.start - len(lead) + vs, a.end)
+                        continue
             # "VERB ... from A (in 2015) to B"
             j = i + 1
             while j < n and not qs[j].is_quantity and qs[j].start - a.end < 40:

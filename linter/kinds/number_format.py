@@ -162,6 +162,8 @@ def grouping_suggestions(tok: str, decimal_hint: bool = False) -> list[str]:
             out.append(",".join(trimmed) + (("." + frac) if frac else ""))
     else:
         out.append(regrouped)
+        if len(groups[0]) > 3 and all(len(g) == 3 for g in groups[1:]):
+            out.append(",".join([groups[0][:-1]] + groups[1:]) + (("." + frac) if frac else ""))  # "5000,000"
     seen = []
     for s in out:
         if s != tok and s not in seen:
