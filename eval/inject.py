@@ -39,6 +39,9 @@ class Injection:
     edits: list[tuple[int, int, int]]  # (orig_start, orig_end, len(replacement)), sorted
     before: str = ""                   # short "was -> now" description for reports
     after: str = ""
+    # stretches of the copy that repeat clean text verbatim (a pasted paragraph):
+    # (start in the copy, end in the copy, start in the clean text)
+    copied: list[tuple[int, int, int]] = dataclasses.field(default_factory=list)
 
     @property
     def category(self) -> str:
@@ -49,7 +52,11 @@ class Injection:
         return self.type in TWO_SIDED
 
     def to_original(self, pos: int) -> int | None:
-        """Map an offset in the copy back to the clean text, None inside an edit."""
+        """Map an offset in the copy back to the clean text, None inside an edit
+        (a pasted copy maps to the text it repeats)."""
+        for c_start, c_end, o_start in self.copied:
+            if c_start <= pos < c_end:
+                return o_start + pos - c_start
         shift = 0
         for start, end, new_len in self.edits:
             new_start = start + shift
@@ -504,7 +511,7 @@ def paste_twice(text: str, date: dt.date | None, rng: random.Random) -> Injectio
     ins = "\n\n" + para
     out, rec, _ = apply_edits(text, [(at, at, ins)])
     return Injection("paste-twice", out, [(s, e), (at + 2, at + 2 + len(para))], rec,
-                     para[:60], "(pasted again)")
+                     para[:60], "(pasted again)", copied=[(at + 2, at + 2 + len(para), s)])
 
 
 _DATE = re.compile(r"(?:(?P<wd>" + _WEEKDAY_RE + r")(?:,\s*|\s+|\s+\())?"

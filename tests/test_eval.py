@@ -327,3 +327,17 @@ def test_judgments_file_is_well_formed():
 
     judged = run.load_judgments(Path(__file__).resolve().parents[1] / "eval" / "judged.yaml")
     assert judged and set(judged.values()) <= {"slip", "false-alarm"}
+
+
+def test_diagnostics_inside_a_pasted_copy_are_not_new():
+    inj = _inj("paste-twice")
+    (s, e), (cs, ce) = inj.spans
+    quote_at = inj.text.index("We have", s) if "We have" in inj.text[s:e] else s
+    off = quote_at - s
+    clean = [D(quote_at, quote_at + 7, "attribution", "A101")]
+    copy = [D(quote_at, quote_at + 7, "attribution", "A101"),          # the original, unchanged
+            D(cs + off, cs + off + 7, "attribution", "A101"),          # the same flag in the copy
+            D(cs, ce, "duplication", "R101", related=[(s, e)])]        # the duplicate itself
+    res = score.score_copy(clean, copy, inj.spans, "duplication", True, inj.to_original)
+    assert [d["rule"] for d in res["new"]] == ["R101"]
+    assert res["level"] == "exact"
