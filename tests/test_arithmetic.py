@@ -100,3 +100,37 @@ def test_linear_time_on_half_a_megabyte():
     assert len(qs) > 30_000
     # ~0.7 s on an idle core (real news is ~15x less dense in numbers); a quadratic slip would take hours
     assert elapsed < 60
+
+
+@pytest.mark.parametrize("text,rule,span", [
+    ("Shares fell 5 percent to $10.50 from $10.", "M102", "fell 5 percent to $10.50 from $10"),
+    ("Inflation slowed to 2.4% in May from 2.1% in April.", "M102", "slowed to 2.4% in May from 2.1%"),
+    ("The number of cases fell from 1,000 in 2015 to 800 in 2016, a 30% drop.", "M103", "30%"),
+    ("Crime fell from 5,000 offences to 4,000, a fall of 1,500.", "M103", "1,500"),
+    ("Turnout dropped from 72% to 66%, down 8 points.", "M103", "8"),
+    ("The stock index fell 13.5% from 3,210 to 3,098.", "M103", "13.5%"),
+    ("The camp holds 43,000 people, 90,000 of them fighters.", "M101", "90,000"),
+    ("Labour won 50 of parliament's 150 seats, down from 38.", "M102", "50 of parliament's 150 seats, down from 38"),
+])
+def test_news_style_variants(text, rule, span):
+    assert [(r, t) for r, t, *_ in found(text, [rule])] == [(rule, span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The vote was 52 to 48 in favour.",
+    "The Dow fell 100 points from 20,000 to 19,900.",
+    "Shares fell 5 percent to $10 from $10.50.",
+    "The population grew from 1.2 million in 2000 to 1.5 million in 2010, up 25%.",
+    "The death toll rose to 45 from 38, officials said.",
+    "Of the 120 passengers, 20 were injured, including 3 children.",
+    "She rose from 10th to 3rd in the standings.",
+    "Inflation slowed to 2.1% in May from 2.4% in April.",
+    "A total of 10 people were hurt, including 3 men and 4 women.",
+    "The fund grew by $2 billion to $12 billion from $10 billion.",
+    "Turnout dropped from 72% to 66%, down 6 points.",
+    "Of 100 people surveyed, 60% said yes and 40% said no.",
+    "The camp holds 43,000 people, 9,000 of them fighters.",
+    "Sales of 1.5m units, up from 1.2m, lifted profits.",
+])
+def test_news_style_clean(text):
+    assert [f for f in found(text, ["N", "M"]) if f[2] != "info"] == []

@@ -247,6 +247,8 @@ _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\b\.?|p\.?m\b\.?|GMT|BST|UTC|
 _COLON_AFTER = re.compile(r":\d\d")
 _SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|losing|defeat|defeated|defeats|draw|drew|drawn|victory|triumph|thrashing|lead|led|leads|trail|trailed|score|scored|scoreline|aggregate|sets?|vote|voted|ruling|decision|majority|split)\b", re.I)
 _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$|\s*-\s*$")
+_CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|rose|fell|increased|decreased|grew|dropped|jumped|gained|lost|climbed|"
+                            r"declined|cut|raised|lowered|added|shed)\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\b(from|between)\s+$", re.I)
 
 
@@ -763,6 +765,8 @@ def _link_ranges(prose: str, items: list[dict]) -> None:
         gl = gap.strip().lower()
         before = prose[max(0, a["start"] - 12):a["start"]]
         fm = _FROM_BEFORE.search(before)
+        if gl == "to" and _CHANGE_BEFORE.search(before):
+            continue  # "rose by 3 to 12", "up 5% to 20%": a change and a level, not a range
         if gl in ("-", "–", "—", "to", "or") or (gl == "and" and fm and fm.group(1).lower() == "between"):
             if gl == "and" and not fm:
                 continue

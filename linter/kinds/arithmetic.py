@@ -31,8 +31,10 @@ from .base import RuleBase
 
 _COUNTLIKE = ("count", "number")
 
-_OF_GAP = re.compile(r"\s+(?P<out>out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+|a\s+total\s+of\s+|[A-Za-z]+['’]s\s+)?$", re.I)
+_OF_GAP = re.compile(r"\s+(?P<out>out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|my\s+|your\s+|all\s+|these\s+|those\s+|a\s+total\s+of\s+|[A-Za-z]+['’]s\s+)?$", re.I)
 _INCL_CUE = re.compile(r"(?:,|\(|—|–|-)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|incl\.)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+_COMMA_BEFORE = re.compile(r"(?:,|—|–|\()\s*$")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|which)\b", re.I)
 _UP = (r"up|rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|"
        r"jumped|jump|jumps|climbed|climb|climbs|soared|soar|surged|surge|swelled|swollen|expanded|gained|"
        r"boosted|raised|widened|leapt|leaped|spiked|rocketed|skyrocketed|ballooned|mushroomed|growth|hike|gain|"
@@ -40,17 +42,19 @@ _UP = (r"up|rose|risen|rise|rises|rising|increased|increase|increases|increasing
 _DOWN = (r"down|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|"
          r"decreased|decrease|decreases|decreasing|plunged|plunge|plummeted|slumped|slump|shrank|shrunk|"
          r"shrink|shrinks|shrinking|tumbled|dipped|sank|sunk|slid|slipped|halved|cut|cuts|reduced|lowered|"
-         r"narrowed|eased|contracted|slashed|trimmed|lost|reduction|loss|halve|halves|halving")
-_VERB = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>[^.;:!?\n]{0,45}?)\bfrom\s+$", re.I | re.S)
-_VERB_TO = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>[^.;:!?\n]{0,45}?)\bto\s+$", re.I | re.S)
+         r"narrowed|eased|contracted|slashed|trimmed|lost|reduction|loss|halve|halves|halving|slowed|slowing|slows")
+_VERB = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>(?:[^.;:!?\n]|\.(?=\d)){0,45}?)\bfrom\s+$", re.I | re.S)
+_VERB_TO = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>(?:[^.;:!?\n]|\.(?=\d)){0,45}?)\bto\s+$", re.I | re.S)
+_FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|during|last|this)\b[^.;:!?\n\d]{0,20}?)?\s+from\s+", re.I)
 _UPDOWN_FROM = re.compile(r",?\s*\(?(?P<dir>up|down)\s+from\s+$", re.I)
-_TO_GAP = re.compile(r"\s*(?:(?:in|on|at|last|a\s+year|the\s+previous|during|by)\b[^.;:!?\n]{0,30}?)?\s+to\s+"
+_TO_GAP = re.compile(r"(?:\s+[a-z][\w-]*)?\s*(?:(?:in|on|at|last|a\s+year|the\s+previous|during|by)\b[^.;:!?\n]{0,30}?)?\s+to\s+"
                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
 _RANKING = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|placed|position|positions|spot|seed|seeded|No\.|"
                       r"chart|charts|standings|league\s+table|grade|odds|minute|minutes|age|aged|ages)\b", re.I)
 _MULT = {"doubled": 2.0, "doubling": 2.0, "double": 2.0, "doubles": 2.0, "halve": 0.5, "halves": 0.5, "halving": 0.5, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _CHANGE_AFTER = re.compile(r"^\s*[,(]\s*(?:an?\s+)?(?:(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut)\s+of\s+|(?:up|down)\s+)$", re.I)
-_CHANGE_AFTER2 = re.compile(r"^\s+(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut|growth|reduction)\b", re.I)
+_AFTER_DATE = re.compile(r"^\s+(?:in|on|by|last)\b[^,;.()]{0,25}?(?=\s*[,(])", re.I)
+_CHANGE_AFTER2 = re.compile(r"\s+(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut|growth|reduction)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|altogether|total\s+of|total:)\s*$", re.I)
 _EXHAUSTIVE_CUE = re.compile(r"^[^.;!?\d]{0,40}?(?::|—|–|\s-\s|\bmade\s+up\s+of|\bcomprising|\bconsisting\s+of|\bsplit\s+(?:into|between)|"
                              r"\bbroken\s+down\s+into|\bdivided\s+(?:into|between))\s*$", re.I)
@@ -112,7 +116,9 @@ class Rule(RuleBase):
                 continue
             cue = _INCL_CUE.search(prose, max(0, a.start - 40), a.start)
             if not cue:
-                continue
+                cue = _COMMA_BEFORE.search(prose, max(0, a.start - 4), a.start)
+                if not (cue and _OF_THEM.match(prose, a.end, min(len(prose), a.end + 20))):
+                    continue
             whole = self._whole_before(doc, qs, i, cue.start())
             if whole is None or not self._compatible(a, whole) or whole.range_role:
                 continue
@@ -163,7 +169,7 @@ class Rule(RuleBase):
                 yield a, b, None, ud.group("dir").lower(), (b.start, a.end)
                 continue
             # "VERB ... to B from A" (news style: "fell to $10 from $10.50")
-            if i >= 1 and qs[i - 1].is_quantity and re.fullmatch(r"\s+from\s+", prose[qs[i - 1].end:a.start]):
+            if i >= 1 and qs[i - 1].is_quantity and _FROM_GAP.fullmatch(prose, qs[i - 1].end, a.start):
                 b = qs[i - 1]
                 lead = prose[max(0, b.start - 110):b.start]
                 if re.search(r"\bto\s+$", lead):
@@ -230,29 +236,35 @@ class Rule(RuleBase):
             lo_i, hi_i = min(ia, ib), max(ia, ib)
             # "up 20% from 100 to 150", "rose by 30 from 100 to 150": VERB [by] C from A to B
             k = lo_i - 1
-            if k >= 0 and qs[k].is_quantity and span[0] <= qs[k].start and re.fullmatch(r"\s+from\s+", prose[qs[k].end:a.start]):
+            if k >= 0 and qs[k].is_quantity and span[0] <= qs[k].start and re.fullmatch(r"\s+(?:from|to)\s+", prose[qs[k].end:qs[lo_i].start]):
                 stated = qs[k]
             # "from 100 to 150, an increase of 20%" / "(up 20%)" / "a 20% increase"
-            if stated is None and hi_i + 1 < len(qs):
-                c = qs[hi_i + 1]
-                gap = prose[qs[hi_i].end:c.start]
+            nxt = hi_i + 1
+            while nxt < len(qs) and not qs[nxt].is_quantity and qs[nxt].start - qs[hi_i].end < 30:
+                nxt += 1
+            if stated is None and nxt < len(qs):
+                c = qs[nxt]
+                gap = _AFTER_DATE.sub("", prose[qs[hi_i].end:c.start], count=1)
                 if len(gap) < 40 and (_CHANGE_AFTER.match(gap) or (re.fullmatch(r"\s*[,(]\s*(?:an?|or)?\s*", gap)
                                                                   and _CHANGE_AFTER2.match(prose, c.end))):
                     stated = c
             if stated is None or stated.hedge or stated.range_role:
                 continue
             actual_abs = b.value - a.value
-            if stated.kind == "percent":
+            points = stated.kind == "percentage-point" or (
+                stated.kind in _COUNTLIKE and re.match(r"\s+(?:points?|pts)\b", prose[stated.num_end:stated.num_end + 10]))
+            pp_tol = _step(stated) + _step(a) + _step(b) + 1e-9
+            if points and a.kind == "percent":
+                ok = abs(abs(actual_abs) - abs(stated.value)) <= pp_tol
+                want = f"{abs(actual_abs):g} points"
+            elif stated.kind == "percent":
                 actual_pct = actual_abs / abs(a.value) * 100
                 ok = abs(abs(actual_pct) - abs(stated.value)) <= max(1.0, abs(actual_pct) * self.tolerance) + _rounding(a, b, actual_pct)
                 if a.kind == "percent":  # "from 10% to 12%, up 2%": points are often written as percent
-                    ok = ok or abs(abs(actual_abs) - abs(stated.value)) <= 0.11
+                    ok = ok or abs(abs(actual_abs) - abs(stated.value)) <= pp_tol
                 want = f"{abs(actual_pct):.1f}%"
-            elif stated.kind == "percentage-point" and a.kind == "percent":
-                ok = abs(abs(actual_abs) - abs(stated.value)) <= 0.11
-                want = f"{abs(actual_abs):g} points"
             elif self._compatible(stated, a) and stated.kind in _COUNTLIKE + ("money",):
-                ok = abs(abs(actual_abs) - abs(stated.value)) <= max(abs(actual_abs) * 0.02, 0.5)
+                ok = abs(abs(actual_abs) - abs(stated.value)) <= max(abs(actual_abs) * 0.02, pp_tol)
                 want = _fmt(abs(actual_abs))
             else:
                 continue
