@@ -366,7 +366,7 @@ _SMALL_WORDS = frozenset("a an the and or of for in on at to by with from as vs 
 
 def _title_case(inner: str) -> bool:
     """'Transition Plan for Combined Joint Task Force' reads as a title, not speech."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", inner))
     if len(words) < 2 or len(words) > 14:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]

@@ -27,6 +27,7 @@ from ._regex import compile_user, finditer, words_pattern
 from .base import RuleBase
 
 _NAMED_AFTER = re.compile(r"\s*,?\s*(?:including|such as|led by|among them|notably)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z]")
+_NAMED_BEFORE = re.compile(r"[A-Z][\w.'’-]+\s+(?:and|&)\s+$")
 _HEAD = re.compile(r"[\w'’-]+$")
 
 
@@ -66,8 +67,8 @@ class Rule(RuleBase):
                 start, end = sp.start, c.end
             else:
                 start, end = c.start, sp.end
-            if end - start > 80 or _NAMED_AFTER.match(text, sp.end):
-                continue
+            if end - start > 80 or _NAMED_AFTER.match(text, sp.end) or _NAMED_BEFORE.search(text, max(0, sp.start - 60), sp.start):
+                continue  # "officials, including Jim Mattis, said"; "Dave Marsh and others have noted"
             spans.append((start, end))
         if self._phrases is not None:
             spans.extend(m.span() for m in finditer(self._phrases, doc.prose))
