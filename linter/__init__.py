@@ -11,10 +11,29 @@ The stable Python API (see README, "Python API")::
 
 __version__ = "0.1.0"
 
-from .config import Config, ConfigError, load_config  # noqa: E402
-from .diagnostics import Diagnostic, Related  # noqa: E402
-from .engine import FileResult, lint_paths, lint_text  # noqa: E402
-from .ruleset import RuleSet, RuleSetError, load_rules  # noqa: E402
+# The API names are imported on first use (PEP 562), so ``import linter`` and
+# ``factlint --version`` do not pay for pydantic, the rules and the checks.
+_API = {
+    "Config": "config", "ConfigError": "config", "load_config": "config",
+    "Diagnostic": "diagnostics", "Related": "diagnostics",
+    "FileResult": "engine", "lint_paths": "engine", "lint_text": "engine",
+    "RuleSet": "ruleset", "RuleSetError": "ruleset", "load_rules": "ruleset",
+}
+
+
+def __getattr__(name: str):
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'linter' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_API))
 
 __all__ = [
     "Config", "ConfigError", "Diagnostic", "FileResult", "Related", "RuleSet", "RuleSetError",
