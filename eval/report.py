@@ -51,6 +51,17 @@ def rule_table(agg: dict) -> str:
     return "\n".join(lines) if rows else "_No diagnostics on the clean originals._"
 
 
+def editor_precision_table(agg: dict) -> str:
+    lines = ["| error type | category | recall | false alarms per clean article | precision at one slip per article |",
+             "|---|---|---:|---:|---:|"]
+    words, n = agg["clean_words"], agg["clean_articles"]
+    for t, r in agg["recall"].items():
+        f = agg["false_alarms"]["per_category"].get(r["category"], {}).get("ew", 0)
+        lines.append(f"| {t} | {r['category']} | {_pct(r['recall_any'])} | {f / n if n else 0:.3f} | "
+                     f"{_pct(r.get('precision_at_one_slip_per_article'))} |")
+    return "\n".join(lines)
+
+
 def rule_precision_table(agg: dict) -> str:
     rows = agg.get("precision_per_rule", {})
     if not rows:
@@ -102,6 +113,13 @@ def write_report(path, meta: dict, default: dict, all_rules: dict, results: list
         "## False alarms per rule on clean news (every rule)",
         "",
         rule_table(all_rules),
+        "",
+        "## Precision an editor would see (rules on by default)",
+        "",
+        "If every article carried one slip of a type, the share of that category's flags that "
+        "point at it: recall against the category's errors+warnings per clean article.",
+        "",
+        editor_precision_table(default),
         "",
         "## Precision per rule on the injected copies (every rule)",
         "",

@@ -182,8 +182,14 @@ def aggregate(results: list[dict], view: str = "default", judged: dict | None = 
         x["info_per_1k"] = score.per_thousand(x["info"], words)
     copies = [c for r in results for c in r.get("copies", ())]
     rec = score.recall_table([{"type": c["type"], "level": c[view]["level"]} for c in copies])
+    per_article = 1000 * len(fa) / words if words else 0.0   # articles per 1,000 words
     for t, v in rec.items():
         v["category"] = inject.CATEGORY[t]
+        # precision an editor would see if every article carried one such slip:
+        # hits per article against the category's false alarms per clean article
+        fa_per_article = per_cat.get(v["category"], {}).get("ew_per_1k", 0.0) / per_article if per_article else 0.0
+        hit = v["recall_any"] or 0.0
+        v["precision_at_one_slip_per_article"] = round(hit / (hit + fa_per_article), 3) if hit + fa_per_article else None
     prec = score.precision_table(d for c in copies for d in c[view]["new"])
     prec_rule = score.precision_table({**d, "category": d["rule"]} for c in copies for d in c[view]["new"])
     confusion: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
