@@ -54,7 +54,7 @@ def rule_table(agg: dict) -> str:
 def editor_precision_table(agg: dict) -> str:
     lines = ["| error type | category | recall | false alarms per clean article | precision at one slip per article |",
              "|---|---|---:|---:|---:|"]
-    words, n = agg["clean_words"], agg["clean_articles"]
+    n = agg["clean_articles"]
     for t, r in agg["recall"].items():
         f = agg["false_alarms"]["per_category"].get(r["category"], {}).get("ew", 0)
         lines.append(f"| {t} | {r['category']} | {_pct(r['recall_any'])} | {f / n if n else 0:.3f} | "

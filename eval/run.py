@@ -20,8 +20,7 @@ def rule_info() -> dict[str, dict]:
     global _RULE_INFO
     if _RULE_INFO is None:
         import linter
-        from linter import engine
-        rs = engine.rules_for(linter.Config())
+        rs = linter.load_rules()  # the public API: the built-in pack
         _RULE_INFO = {r.id: {"name": r.name, "category": r.category, "severity": r.severity,
                              "default": bool(getattr(r, "enabled", True))} for r in rs.rules}
     return _RULE_INFO
