@@ -111,11 +111,30 @@ class Quote:
 # Markdown / text masking
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # kept for reference; see _html_comments
+
+
+def _html_comments(text: str):
+    """(start, end) of each ``<!-- ... -->``, like ``_HTML_COMMENT.finditer`` but linear:
+    the lazy regex rescans to the end of the text for every unclosed ``<!--`` (quadratic on
+    hostile input), whereas one missing ``-->`` here means no later comment can close."""
+    i = text.find("<!--")
+    while i != -1:
+        j = text.find("-->", i + 4)
+        if j == -1:
+            return
+        yield i, j + 3
+        i = text.find("<!--", j + 3)
+
+
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"'“”]*[^\s<>()\[\]\"'“”.,;:!?]")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# tried only at the start of a run of address characters (the address itself is group
+# "addr", from the run's first word character, as `\b[\w.+-]+@...` found it): retrying at
+# every `\b` inside a long run without "@" ("a.a.a.a...") was quadratic
+_EMAIL = re.compile(r"(?<![\w.+-])[.+-]*+\b(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)")
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# the target stops at "]" so each "](" scans only to the next one (else "](](](..." is quadratic)
+_MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s\]]*(?:\s+\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
 _DATE_IN_FRONT_MATTER = re.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
 
@@ -133,14 +152,17 @@ def _mask_markdown(text: str, chars: list[str], index: LineIndex) -> list[tuple[
 
     md = MarkdownIt("commonmark")
     code_lines: list[tuple[int, int]] = []
+    starts = index.starts
+    if "\r" in text:  # markdown-it's line numbers count a lone CR as a line break; LineIndex does not
+        starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
     for token in md.parse(text):
         if token.type in ("fence", "code_block", "html_block") and token.map:
             first, last = token.map
             if token.type == "html_block" and "<!--" in token.content:
                 continue  # comments are handled (and read for suppressions) separately
             code_lines.append((first, last))
-            start = index.starts[first]
-            end = index.starts[last] if last < len(index.starts) else len(text)
+            start = starts[first] if first < len(starts) else len(text)
+            end = starts[last] if last < len(starts) else len(text)
             _blank(chars, start, end)
     for m in _INLINE_CODE.finditer("".join(chars)):
         _blank(chars, m.start(), m.end())
@@ -160,8 +182,10 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g ph.d b.a m.a n.y l.a""".split()
 )
+# Tried only where a run of terminal punctuation starts, and possessive: retrying inside a
+# long run ("......") that is not followed by a sentence start was quadratic. Same matches.
 _SENTENCE_END = re.compile(
-    r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9"“‘(\[])"""  # terminal punctuation + closers
+    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9"“‘(\[])"""  # terminal punctuation + closers
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
@@ -251,6 +275,20 @@ _HEADING_MD = re.compile(r"^ {0,3}#{1,6}\s")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _READ_MORE = re.compile(r"^\s*(?:read more|read also|see also|related|more:|watch)\b", re.I)
 _CAPTION = re.compile(r"\((?:photo|photograph|image|picture|video|credit|file photo)\b[^)]*\)\s*$|^\s*\((?:L-R|R-L|L to R|from left)\)", re.I)
+_CAPTION_TAIL = re.compile(r"\((?:photo|photograph|image|picture|video|credit|file photo)\b[^)]*\)$", re.I)
+_CAPTION_LEAD = re.compile(r"\s*\((?:L-R|R-L|L to R|from left)\)", re.I)
+
+
+def _is_caption(line: str) -> bool:
+    """``_CAPTION.search(line)`` in linear time: searched as is, the first alternative rescans
+    to the end of the line from every "(photo" (quadratic on a long line of them), so only
+    the part after the last-but-one ")" of a line ending in ")" is searched."""
+    if _CAPTION_LEAD.match(line):
+        return True
+    tail = line.rstrip()
+    if not tail.endswith(")"):
+        return False
+    return _CAPTION_TAIL.search(tail, tail.rfind(")", 0, len(tail) - 1) + 1) is not None
 _TERMINAL = re.compile(r"[.!?:;…\"”’)]\s*$")
 
 
@@ -263,7 +301,7 @@ def _classify_line(line: str, markdown: bool) -> str:
         return "list-item"
     if _READ_MORE.match(line):
         return "read-more"
-    if _CAPTION.search(line):
+    if _is_caption(line):
         return "caption"
     return "paragraph"
 
@@ -307,15 +345,16 @@ class Document:
         if fm:
             doc.front_matter = _read_front_matter(fm.group(1))
             _blank(chars, 0, fm.end())
-        for m in _HTML_COMMENT.finditer(text):
-            doc.comments.append((m.start(), m.end(), m.group()[4:-3].strip()))
-            _blank(chars, m.start(), m.end())
+        for c_start, c_end in _html_comments(text):
+            doc.comments.append((c_start, c_end, text[c_start + 4 : c_end - 3].strip()))
+            _blank(chars, c_start, c_end)
         if markdown:
             _mask_markdown(text, chars, doc.index)
         masked = "".join(chars)
-        for pattern in (_URL, _EMAIL):
-            for m in pattern.finditer(masked):
-                _blank(chars, m.start(), m.end())
+        for m in _URL.finditer(masked):
+            _blank(chars, m.start(), m.end())
+        for m in _EMAIL.finditer(masked):
+            _blank(chars, m.start("addr"), m.end("addr"))
         doc.prose = "".join(chars)
         doc.blocks = _split_blocks(doc.prose, doc.index, markdown)
         if date is not None:
@@ -410,7 +449,9 @@ def _read_front_matter(body: str) -> dict:
 
     try:
         data = yaml.safe_load(body)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        # not only YAMLError: "date: 2024-02-30" raises ValueError from the timestamp
+        # constructor, deep nesting RecursionError; a broken header must not stop the lint
         data = None
     if not isinstance(data, dict):
         m = _DATE_IN_FRONT_MATTER.search(body)

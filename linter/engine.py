@@ -7,7 +7,9 @@ pool or a distributed map unchanged.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import time
 from dataclasses import dataclass, field
 from contextlib import contextmanager
@@ -314,33 +316,73 @@ def collect_files(paths: Iterable[str], config: Config) -> list[str]:
             continue
         if os.path.isdir(p):
             found = []
-            for root, dirs, files in os.walk(p):
+            # a subfolder that cannot be listed becomes an F001 for that folder, not a silent skip
+            for root, dirs, files in os.walk(p, onerror=lambda exc: exc.filename and found.append(exc.filename)):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
                 for name in files:
                     full = os.path.join(root, name)
                     if os.path.splitext(name)[1].lower() in config.extensions and not config.is_excluded(full):
                         found.append(full)
             out.extend(sorted(found))
-        elif os.path.isfile(p):
+        elif os.path.exists(p):  # a file, or a FIFO/device named explicitly (read without blocking)
             if not (config.force_exclude and config.is_excluded(p)):
                 out.append(p)
+        elif os.path.lexists(p):
+            raise PathError(f"{p}: broken symbolic link or symbolic link loop")
         else:
             raise PathError(f"{p}: no such file or folder")
     seen = set()
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
+class _TooBig(Exception):
+    pass
+
+
+def _read_capped(path: str, limit: int) -> bytes:
+    """The bytes of ``path``, never more than ``limit`` and never blocking on a special file.
+
+    Opened non-blocking, so a FIFO without a writer (say one found while walking a folder)
+    reads as empty instead of hanging the run; then read blocking, at most ``limit + 1``
+    bytes, so /dev/zero or a file that grows while read is refused, not swallowed."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise _TooBig(info.st_size)
+        try:
+            os.set_blocking(fd, True)
+        except (AttributeError, OSError):
+            pass
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, max(info.st_size + 1, 1 << 16)))  # a file in one read
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise _TooBig(0)
+    return b"".join(chunks)
+
+
 def read_source(path: str, config: Config, stdin_text: str | None = None) -> tuple[str | None, str | None]:
     """(text, None) or (None, reason the file cannot be linted)."""
     if path == "-" and stdin_text is not None:
         return stdin_text, None
+    limit = config.max_file_size
+    over = f"over the {limit:,}-byte limit (max-file-size)"
     try:
-        size = os.path.getsize(path)
-        if size > config.max_file_size:
-            return None, f"file is {size:,} bytes, over the {config.max_file_size:,}-byte limit (max-file-size)"
-        data = Path(path).read_bytes()
+        data = _read_capped(path, limit)
+    except _TooBig as exc:
+        return None, f"file is {exc.args[0]:,} bytes, {over}" if exc.args[0] else f"file is {over}"
     except OSError as exc:
-        return None, f"cannot read file: {exc.strerror or exc}"
+        what = "folder" if os.path.isdir(path) else "file"
+        return None, f"cannot read {what}: {exc.strerror or exc}"
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
