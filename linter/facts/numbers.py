@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 QUANTITY_KINDS = frozenset({"count", "money", "percent", "percentage-point", "measure", "number", "fraction"})
 NOT_QUANTITY_KINDS = frozenset({"year", "date", "time", "score", "phone", "ordinal", "id", "model", "other"})
@@ -393,9 +393,6 @@ def _scan_words(prose: str) -> list[dict]:
         num = m.group("num").lower()
         n = 1 if num in ("a", "an", "one") else _SMALL_WORDS[num]
         den = _FRACTION_WORDS[m.group("den").lower()]
-        if num in ("a", "an") and m.group("den").lower() in ("half",):
-            # "a half" is rarely a quantity on its own ("an hour and a half"); keep it
-            pass
         out.append(dict(num_start=m.start(), num_end=m.end(), value=n / den, form="words", kind="fraction"))
     fractions = [(d["num_start"], d["num_end"]) for d in out]
     fi = 0
@@ -410,8 +407,8 @@ def _scan_words(prose: str) -> list[dict]:
         art = m.group("art")
         if m.group("frac"):
             continue  # "two-thirds" already taken by the fraction pass
-        if low in ("one",) or low == "second":
-            continue  # "one" alone is mostly a pronoun ("one of the", "no one")
+        if low in ("one", "dozens"):
+            continue  # "one" alone is mostly a pronoun ("one of the", "no one"); "dozens" is vague
         if art and low.split()[0] not in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
             s = m.start("words")
         value = parse_number_words(words)
@@ -431,7 +428,7 @@ def extract_quantities(doc) -> list[Quantity]:
 
 
 def extract_from_text(prose: str) -> list[Quantity]:
-    n = len(prose)
+    """The same as :func:`extract_quantities`, on a prose string (used by tests and tools)."""
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(prose) if sum(c.isdigit() for c in m.group()) >= 9]
     pi = 0
     raw: list[dict] = []
@@ -538,7 +535,6 @@ def _describe(prose: str, d: dict) -> dict:
         return d
 
     # -- digits ----------------------------------------------------------------
-    after_start = ne
     lim = min(n, ne + 60)
     # glued to a word on the left ("COVID-19", "F-16", "MH17") or right ("4G", "3D")
     if ns >= 2 and prose[ns - 1] == "-" and (prose[ns - 2].isalpha()):
@@ -755,9 +751,9 @@ teachers animals cattle sheep birds trees words pages
 
 
 def _link_ranges(prose: str, items: list[dict]) -> None:
-    """Pair "12 to 87", "between 10 and 12", "10-12": share unit/scale/noun, mark roles."""
+    """Pair "12 to 87", "between 10 and 12", "10-12", "5 or 6": share unit/scale/noun, mark roles."""
     for a, b in zip(items, items[1:]):
-        if a["kind"] not in QUANTITY_KINDS and a["kind"] != "number" or b["kind"] not in QUANTITY_KINDS:
+        if a["kind"] not in QUANTITY_KINDS or b["kind"] not in QUANTITY_KINDS or a.get("range_role"):
             continue
         gap = prose[a["end"]:b["start"]]
         if len(gap) > 8:
@@ -768,10 +764,6 @@ def _link_ranges(prose: str, items: list[dict]) -> None:
         if gl == "to" and _CHANGE_BEFORE.search(before):
             continue  # "rose by 3 to 12", "up 5% to 20%": a change and a level, not a range
         if gl in ("-", "–", "—", "to", "or") or (gl == "and" and fm and fm.group(1).lower() == "between"):
-            if gl == "and" and not fm:
-                continue
-            if a.get("hedge") is None and b.get("hedge") and gl == "to":
-                pass
             a["range_role"], b["range_role"] = "low", "high"
             a["partner_d"], b["partner_d"] = b, a
             # "12 to 87 countries", "10 to 12 percent", "1 to 2 million"

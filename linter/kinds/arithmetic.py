@@ -293,7 +293,7 @@ class Rule(RuleBase):
                 continue
             total = sum(shares)
             if total > 100.5 + 0.5 * len(group):
-                first, last = group[0], group[-1]
+                last = group[-1]
                 yield Finding(last.start, last.end, {"text": last.raw, "noun": noun, "total": f"{total:g}%"},
                               related=[Related(q.start, q.end, "share of the same whole") for q in group[:-1]])
 
