@@ -105,23 +105,36 @@ def _alternation(words, flags=0) -> re.Pattern:
 
 @dataclass(frozen=True)
 class _Compiled:
-    verbs: re.Pattern
+    verbs: frozenset  # lower-case single-word forms (speech + stance)
     speech: frozenset
-    cues: re.Pattern
+    cues: dict  # first word (lower case) -> phrases as word tuples, longest first
     title_before: re.Pattern
 
 
 @lru_cache(maxsize=8)
 def _compiled(lex: Lexicon) -> _Compiled:
     titles = _alternation(lex.titles, re.I).pattern
+    cues: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in set(lex.cues):
+        words = tuple(phrase.lower().split())
+        if words:
+            cues.setdefault(words[0], []).append(words)
+    for v in cues.values():
+        v.sort(key=len, reverse=True)
+    # Verbs and phrases are looked up token by token (a dict probe per word), not with one
+    # big regex alternation, which Python's re tries alternative by alternative.
     return _Compiled(
-        # verbs are matched in lower case only: "United States" is not "states"
-        verbs=_alternation(lex.verbs + lex.stance, re.I),
-        speech=frozenset(lex.verbs),
-        cues=_alternation(lex.cues, re.I),
+        verbs=frozenset(w.lower() for w in lex.verbs + lex.stance if w.strip()),
+        speech=frozenset(w.lower() for w in lex.verbs),
+        cues=cues,
         # a title cue right before the opening mark: 'a briefing entitled, “…”'
         title_before=re.compile(titles + r"[\s,:]*$", re.I),
     )
+
+
+def _bare(tok: str) -> str:
+    """A token for word-list lookup: lower case, without a sentence-final full stop."""
+    return (tok[:-1] if tok.endswith(".") else tok).lower()
 
 
 # ---------------------------------------------------------------------------
@@ -289,6 +302,29 @@ def masked_text(doc) -> str:
     return doc.prose if chars is None else "".join(chars)
 
 
+def _phrases(segment: str, tokens: list[re.Match], table: dict) -> list[tuple[int, int]]:
+    """(start, end) of each word-list phrase in the token stream, longest match first."""
+    out = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        cands = table.get(_bare(tokens[i].group()))
+        hit = None
+        if cands:
+            for words in cands:
+                k = len(words)
+                if i + k <= n and all(_bare(tokens[i + j].group()) == words[j] for j in range(1, k)) \
+                        and (k == 1 or not tokens[i + k - 2].group().endswith(".") or words[k - 2].endswith(".")):
+                    hit = (tokens[i].start(), tokens[i + k - 1].start() + len(_bare(tokens[i + k - 1].group())), k)
+                    break
+        if hit:
+            out.append(hit[:2])
+            i += hit[2]
+        else:
+            i += 1
+    return out
+
+
 def find_cues(doc, lexicon: Lexicon | None = None, masked: str | None = None) -> list[Cue]:
     """Every reporting cue in the document's prose (outside long quotes), in order."""
     lex = _compiled(lexicon or default_lexicon())
@@ -301,26 +337,26 @@ def find_cues(doc, lexicon: Lexicon | None = None, masked: str | None = None) ->
             continue
         tokens = list(_TOKEN.finditer(segment))
         starts = [t.start() for t in tokens]
-        for m in lex.verbs.finditer(segment):
-            ti = bisect.bisect_left(starts, m.start())
-            if ti >= len(tokens) or tokens[ti].start() != m.start():
+        for ti, tm in enumerate(tokens):
+            verb = _bare(tm.group())
+            if verb not in lex.verbs or len(verb) != len(tm.group()) - tm.group().endswith("."):
                 continue
+            vstart, vend = tm.start(), tm.start() + len(verb)
+            written = segment[vstart:vend]
             prev = tokens[ti - 1].group() if ti > 0 else ""
             prev_low = prev.lower()
             if prev_low in _DETERMINERS or prev.endswith(("'s", "’s")):
                 continue  # a noun: "his remarks", "an estimated 500", "Iraq's claims"
-            verb = m.group()
-            if not verb.islower():
+            if not written.islower():
                 # lower case only, except a sentence-initial inversion ("Explains Amanda Mahlman, “…”"):
                 # "United States" is not "states"
-                if not (verb[:1].isupper() and verb[1:].islower()) or verb.lower() not in lex.speech \
-                        or not _SENTENCE_START.search(segment, 0, m.start()):
+                if not (written[:1].isupper() and written[1:].islower()) or verb not in lex.speech \
+                        or not _SENTENCE_START.search(segment, max(0, vstart - 8), vstart):
                     continue
-                verb = verb.lower()
             if verb in _BASE_FORMS and prev_low in ("to", "not"):
                 continue  # "declined to say", "did not say"
-            last = ti + len(verb.split()) - 1
-            before = segment[max(0, m.start() - 6):m.start()]
+            last = ti
+            before = segment[max(0, vstart - 6):vstart]
             k, passive = ti - 1, False
             while k >= 0 and tokens[k].group().lower() in _SKIP:
                 passive = passive or tokens[k].group().lower() in _PASSIVE
@@ -332,11 +368,11 @@ def find_cues(doc, lexicon: Lexicon | None = None, masked: str | None = None) ->
                 speaker = _np_backward(tokens, ti - 1) or _np_forward(tokens, last + 1)
             if speaker is not None:
                 speaker = Span(bs + speaker.start, bs + speaker.end)
-            cues.append(Cue(bs + m.start(), bs + m.end(), "verb", speaker, verb in lex.speech))
-        for m in lex.cues.finditer(segment):
-            ti = bisect.bisect_left(starts, m.end())
+            cues.append(Cue(bs + vstart, bs + vend, "verb", speaker, verb in lex.speech))
+        for m in _phrases(segment, tokens, lex.cues):
+            ti = bisect.bisect_left(starts, m[1])
             speaker = None
-            if m.group().lower().startswith(("according to", "in the words of", "as quoted by", "in the view of",
+            if segment[m[0]:m[1]].lower().startswith(("according to", "in the words of", "as quoted by", "in the view of",
                                              "in the opinion of")):
                 sp = _np_forward(tokens, ti)
                 if sp is None and ti < len(tokens) and _is_word(tokens[ti].group()):
@@ -347,7 +383,7 @@ def find_cues(doc, lexicon: Lexicon | None = None, masked: str | None = None) ->
                         k += 1
                     sp = Span(tokens[ti].start(), _end(tokens[k]))
                 speaker = Span(bs + sp.start, bs + sp.end) if sp else None
-            cues.append(Cue(bs + m.start(), bs + m.end(), "phrase", speaker))
+            cues.append(Cue(bs + m[0], bs + m[1], "phrase", speaker))
         for m in _DASH_SPEAKER.finditer(segment):
             cues.append(Cue(bs + m.start() + 1, bs + m.start(1), "dash", Span(bs + m.start(1), bs + m.end(1))))
         for m in _COLON_SPEAKER.finditer(segment):
