@@ -121,3 +121,27 @@ def test_fixed_examples():
     assert parse_number_words("a dozen".removeprefix("a ")) == 12
     (q,) = extract_from_text("two-thirds of the members")
     assert math.isclose(q.value, 2 / 3)
+
+
+@SETTINGS
+@given(st.integers(min_value=1, max_value=9),
+       st.sampled_from([("half", 2), ("thirds", 3), ("quarters", 4), ("fifths", 5), ("tenths", 10)]),
+       st.sampled_from(["-", " "]))
+def test_fraction_words(n, den, sep):
+    word = words_for(n)
+    name, d = den
+    if n == 1:
+        name = name.rstrip("s") if name != "half" else name
+    text = f"Officials said {word}{sep}{name} of the members agreed."
+    qs = extract_from_text(text)
+    assert len(qs) == 1 and qs[0].kind == "fraction" and qs[0].noun == "members"
+    assert math.isclose(qs[0].value, n / d)
+
+
+@SETTINGS
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["dozen", "hundred", "thousand", "million"]))
+def test_article_number_words(n, word):
+    (q,) = extract_from_text(f"We met a {word} people.")
+    assert q.raw == f"a {word}" and q.value == {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6}[word]
+    (q,) = extract_from_text(f"We met {n} million people.")
+    assert q.value == n * 1e6 and q.noun == "people" and q.scale == 1e6
