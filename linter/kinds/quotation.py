@@ -81,6 +81,8 @@ def _unclosed(doc):
             continue
         if q.start in nested or q.open_mark == '"':
             continue  # a straight mark may be an inch mark or a scraping remnant: too ambiguous
+        if doc.prose[q.start : q.end].rstrip().endswith((".", "!", "?", "…")) and doc.quote_at(q.end) is not None:
+            continue  # “A. “B: the run-on convention across a paragraph break the text has lost
         bi = doc.block_at(q.start)
         if bi is not None and bi + 1 < len(blocks):
             nxt = doc.prose[blocks[bi + 1].start : blocks[bi + 1].start + 1]
