@@ -294,7 +294,7 @@ class Rule(RuleBase):
             total = sum(shares)
             if total > 100.5 + 0.5 * len(group):
                 last = group[-1]
-                yield Finding(last.start, last.end, {"text": last.raw, "noun": noun, "total": f"{total:g}%"},
+                yield Finding(last.start, last.end, {"text": last.raw, "noun": noun, "total": f"{total:.0f}%"},
                               related=[Related(q.start, q.end, "share of the same whole") for q in group[:-1]])
 
     # -- explicit totals --------------------------------------------------------------
