@@ -201,8 +201,10 @@ def _is_word(tok: str) -> bool:
     return tok[:1].isalnum()
 
 
-def _np_backward(tokens: list[re.Match], i: int) -> Span | None:
+def _np_backward(tokens: list[re.Match], i: int, depth: int = 0) -> Span | None:
     """The noun phrase ending at token ``i`` (walking left), or None."""
+    if depth > 2:
+        return None
     while i >= 0 and _is_word(tokens[i].group()) and (
         tokens[i].group().lower() in _SKIP or (tokens[i].group().endswith("ly") and tokens[i].group().islower())
     ):
@@ -211,7 +213,7 @@ def _np_backward(tokens: list[re.Match], i: int) -> Span | None:
         return None
     tok = tokens[i].group()
     if tok in ("“", '"', "‘") and i > 0:
-        return _np_backward(tokens, i - 1)  # they “reaffirmed”
+        return _np_backward(tokens, i - 1, depth + 1)  # they “reaffirmed”
     if tok == ",":
         # an appositive: "Smith, a spokesman for the ministry, said" /
         # "Hussein, in his own remarks to the conference, underscored"
@@ -219,7 +221,7 @@ def _np_backward(tokens: list[re.Match], i: int) -> Span | None:
         while j >= 0 and tokens[j].group() not in ",.;:!?“”\"()" and i - j <= 12:
             j -= 1
         if j >= 1 and tokens[j].group() == "," and i - j >= 2:
-            sp = _np_backward(tokens, j - 1)
+            sp = _np_backward(tokens, j - 1, depth + 1)
             if sp is not None:
                 return sp
         return None
