@@ -116,3 +116,25 @@ def test_user_pack_extends_reporting_verbs(tmp_path):
 def test_bad_input_does_not_crash():
     for text in ("", "“", "\"\"\"", "said said said", "“”", "According to", "— said", ":“", "Read More:"):
         _lint(text)
+
+
+def test_markdown_pull_quote_and_list_item():
+    text = ("---\ndate: 2024-09-30\n---\n# Talks end\n\n> “We will not leave until the job is done.”\n\n"
+            "- “We will not leave until the job is done,” Blinken said.\n")
+    assert _found(_lint(text, select=["A101"], path="a.md")) == []
+
+
+@pytest.mark.parametrize("text", [
+    '"' * 20000 + " said",
+    ", a" * 20000 + " said",
+    "“" * 20000,
+    "said " * 20000,
+    "According to " * 20000,
+    "\r\n".join(["“We will win,” he said."] * 3000),
+])
+def test_pathological_input_is_fast(text):
+    import time
+
+    t0 = time.perf_counter()
+    _lint(text)
+    assert time.perf_counter() - t0 < 20
