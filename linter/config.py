@@ -52,6 +52,7 @@ class Config(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     force_exclude: bool = False  # apply `exclude` to files named explicitly too
     max_file_size: int = 25 * 1024 * 1024
+    allow_external_rules: bool = False  # let `rules:` in a config file point outside its folder
     report_unused_suppressions: bool = True
 
     # where the config came from (not a key users set)
@@ -106,8 +107,22 @@ def load_config(path: str | os.PathLike | None = None, *, discover_from: str | o
         raise ConfigError(_explain(file, exc)) from None
     config.source = str(file)
     base = file.resolve().parent
-    config.rules = [str((base / r).resolve()) if not os.path.isabs(r) else r for r in config.rules]
+    config.rules = [_rules_dir(file, base, r, config.allow_external_rules) for r in config.rules]
     return config
+
+
+def _rules_dir(file: Path, base: Path, entry: str, allow_external: bool) -> str:
+    """A ``rules:`` entry resolved against the config file's folder (the project).
+
+    A config file comes with the repository being linted, so it may not send the linter
+    outside that folder (``..``, an absolute path, a symlink) unless it also says
+    ``allow-external-rules: true``; ``--rules`` on the command line is always allowed.
+    """
+    resolved = (base / entry).resolve()
+    if not allow_external and resolved != base and base not in resolved.parents:
+        raise ConfigError(f"{file}: rules: '{entry}' resolves to {resolved}, outside the project folder {base}; "
+                          f"pass it with --rules or set allow-external-rules: true")
+    return str(resolved)
 
 
 def _has_tool_table(pyproject: Path) -> bool:

@@ -120,12 +120,26 @@ class RuleBase(BaseModel):
         raise NotImplementedError
 
     def format_message(self, values: dict) -> str:
-        try:
-            return self.message.format_map(_Defaulting(values))
-        except (ValueError, IndexError):
-            return self.message
+        return fill_template(self.message, values)
 
 
-class _Defaulting(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_]\w*)\}")
+
+
+def fill_template(template: str, values: dict, missing: str | None = None) -> str:
+    """Fill ``{name}`` placeholders (``{{``/``}}`` are literal braces); leave anything else as written.
+
+    Not ``str.format``: a rule file is data, and format syntax is not. ``{match.__class__}``
+    would walk attributes, ``{match[x]}`` raised TypeError mid-lint, and ``{match:>999999999999}``
+    asks for a terabyte. An unknown name stays ``{name}`` (or becomes ``missing`` if given).
+    """
+
+    def fill(m: re.Match) -> str:
+        name = m.group(1)
+        if name is None:
+            return m.group()[0]
+        if name in values:
+            return str(values[name])
+        return "{" + name + "}" if missing is None else missing
+
+    return _PLACEHOLDER.sub(fill, template)

@@ -15,7 +15,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from ..diagnostics import Finding
 from ._regex import compile_user, finditer, words_pattern
-from .base import RuleBase
+from .base import RuleBase, fill_template
 
 
 class Rule(RuleBase):
@@ -73,7 +73,7 @@ class Rule(RuleBase):
                 continue
             values = {k: v for k, v in m.groupdict().items() if v is not None}
             values["match"] = m.group()
-            suggestions = [s.format_map(_Values(values)) for s in self.suggest]
+            suggestions = [fill_template(s, values, missing="") for s in self.suggest]
             yield Finding(start, end, values, suggestions=suggestions)
 
 
@@ -88,8 +88,3 @@ class SpanSet:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end)
         return i > 0 and self.max_end[i - 1] > start
-
-
-class _Values(dict):
-    def __missing__(self, key):
-        return ""
