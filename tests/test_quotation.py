@@ -123,3 +123,8 @@ def test_crlf_and_multibyte():
     text = "Titre\r\n\r\nLe ministre a dit \"ça ira très bien.” Puis il est parti.\r\n"
     d = _lint(text, ["Q101"])
     assert len(d) == 1 and d[0].text == "\"ça ira très bien.”" and (d[0].line, d[0].column) == (3, 19)
+
+
+def test_run_on_quote_across_a_lost_paragraph_break():
+    text = "“We had an outbreak which closed three wards. “It meant our performance dropped,” he said."
+    assert _lint(text, ["Q102"]) == []

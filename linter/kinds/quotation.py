@@ -31,6 +31,7 @@ from .base import RuleBase
 
 _PAIRS = {"(": ")", "[": "]"}
 _CLOSERS = {")": "(", "]": "["}
+_BRACKET = re.compile(r"[()\[\]]")
 _ENUM = re.compile(r"(?:^|[\s(])(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)$")
 _SMILEY = re.compile(r"[:;=8][-^o']?$")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
@@ -107,8 +108,8 @@ def _brackets(doc):
     for bi, b in enumerate(doc.blocks):
         stack: list[int] = []
         carry, carried = carried, 0
-        for i in range(b.start, b.end):
-            ch = prose[i]
+        for m in _BRACKET.finditer(prose, b.start, b.end):
+            i, ch = m.start(), m.group()
             if ch in _PAIRS:
                 stack.append(i)
             elif ch in _CLOSERS:
