@@ -145,3 +145,23 @@ def test_article_number_words(n, word):
     assert q.raw == f"a {word}" and q.value == {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6}[word]
     (q,) = extract_from_text(f"We met {n} million people.")
     assert q.value == n * 1e6 and q.noun == "people" and q.scale == 1e6
+
+
+_ALPHABET = st.sampled_from(list("0123456789,.,.%$£€-–:/ ()aAbmklOsthe\n") + [" of ", " to ", " from ", " about ",
+                                                                            " people", " million", " rose ", "bn"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_never_crashes_and_spans_are_sane(text):
+    """Arbitrary digit soup: no exception, spans inside the text, document order, raw = text slice."""
+    import linter
+
+    qs = extract_from_text(text)
+    last = -1
+    for q in qs:
+        assert 0 <= q.start <= q.num_start < q.num_end <= len(text) and q.num_end <= q.end <= len(text)
+        assert q.raw == text[q.start:q.end]
+        assert q.num_start >= last
+        last = q.num_start
+    linter.lint_text(text, config=linter.Config(select=["N", "M"]))
