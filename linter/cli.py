@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fix", action="store_true",
+                       help="apply safe fixes (substitution rules) in place, then report what remains; "
+                            "with - the fixed text goes to stdout and the report to stderr")
     check.add_argument("--select", action="append", metavar="ID", help="rules to run: id, prefix, category, name or ALL")
     check.add_argument("--extend-select", action="append", metavar="ID", help="add rules to the selection")
     check.add_argument("--ignore", action="append", metavar="ID", help="rules not to run")
@@ -161,7 +164,8 @@ def cmd_check(args) -> int:
     ruleset = rules_for(config)
     rules = select_rules(ruleset, config)
     files = collect_files(args.paths, config)
-    stdin_text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace") if "-" in files else None
+    stdin_bytes = sys.stdin.buffer.read() if "-" in files else None
+    stdin_text = stdin_bytes.decode("utf-8-sig", errors="replace") if stdin_bytes is not None else None
     out_tty = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and out_tty and "NO_COLOR" not in os.environ)
     keep_text = args.format in reporters.NEEDS_SOURCE and (out_tty or args.format != "text")
@@ -170,10 +174,17 @@ def cmd_check(args) -> int:
     from .cache import default_dir, open_cache
     from .parallel import default_jobs, lint_many
 
-    cache = None if args.no_cache or timing else open_cache(config, rules, default_dir(args.cache_dir))
-    results = lint_many(files, config, ruleset, rules, jobs=args.jobs or default_jobs(), cache=cache,
-                        stdin_text=stdin_text, keep_text=keep_text, timing=timing,
-                        display=lambda p: args.stdin_filename if p == "-" and args.stdin_filename else p)
+    display = lambda p: args.stdin_filename if p == "-" and args.stdin_filename else p  # noqa: E731
+    fixed_stdin = None
+    if args.fix:  # sequential and uncached: it writes files (see linter/fix.py)
+        from .fix import fix_paths
+
+        results, fixed_stdin = fix_paths(files, config, ruleset, rules, stdin_bytes=stdin_bytes, keep_text=keep_text,
+                                         display=display, err=sys.stderr)
+    else:
+        cache = None if args.no_cache or timing else open_cache(config, rules, default_dir(args.cache_dir))
+        results = lint_many(files, config, ruleset, rules, jobs=args.jobs or default_jobs(), cache=cache,
+                            stdin_text=stdin_text, keep_text=keep_text, timing=timing, display=display)
     for result in results:
         if args.verbose:
             sys.stderr.write(f"{result.path}: document date "
@@ -193,9 +204,19 @@ def cmd_check(args) -> int:
     reporters.get(args.format).report(results, buffer, run)
     if args.output:
         _write_atomic(args.output, buffer.getvalue())
+    elif fixed_stdin is not None:  # --fix -: stdout carries the fixed text, the report goes to stderr
+        sys.stderr.write(buffer.getvalue())
     else:
         sys.stdout.write(buffer.getvalue())
         sys.stdout.flush()
+    if fixed_stdin is not None:
+        out = getattr(sys.stdout, "buffer", None)
+        if out is not None:
+            sys.stdout.flush()
+            out.write(fixed_stdin)
+            out.flush()
+        else:
+            sys.stdout.write(fixed_stdin.decode("utf-8", "surrogateescape"))
     if timing:
         _print_timing(timing, {r.id: r for r in ruleset.rules})
     if args.exit_zero:

@@ -1,0 +1,255 @@
+"""``--fix``: apply the safe replacements rules attach to findings, then report what is left.
+
+Only findings that carry ``Diagnostic.fix`` are applied (today: ``substitution`` rules,
+house spellings whose right form is unambiguous). Suggestions are never applied.
+
+What makes it safe to run on an article in a CMS export or a pre-commit hook:
+
+* **Nothing outside a fixed span changes.** The file is decoded strictly as UTF-8; the
+  edits replace ``text[start:end]`` only, and everything else (BOM, CRLF or LF line
+  endings, NUL bytes, trailing whitespace) is written back byte for byte. A file that is
+  not valid UTF-8 is never touched.
+* **Overlapping fixes are resolved deterministically**: by start offset, then the longer
+  span, then rule id, then replacement text; a fix overlapping one already taken waits for
+  the next pass. At most :data:`MAX_PASSES` passes run (a fix may reveal another), and a
+  pass that brings back an earlier text stops the loop (two rules undoing each other).
+* **Atomic writes**: the new content goes to a temporary file in the same folder (same
+  permission bits), is flushed to disk, and replaces the original with ``os.replace``; a
+  crash leaves either the old file or the new one, never half of each. A symlink is
+  followed and its target replaced; the link stays a link.
+* **No lost edits**: right before the replace, the file is read again and compared with
+  the bytes that were linted; if anyone changed it meanwhile, it is left alone and the run
+  says so.
+* **stdin** (``-``) is never written anywhere but stdout: the fixed text goes to stdout
+  and the report to stderr (or ``--output``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass, field
+
+from .config import Config
+from .diagnostics import Diagnostic
+from .engine import FileResult, _read_capped, _TooBig, lint_file, lint_source
+
+MAX_PASSES = 4
+BOM = b"\xef\xbb\xbf"
+
+
+class FixConflict(Exception):
+    """The file changed on disk between reading and writing; it was not written."""
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement`` (code-point offsets)."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str = ""
+
+
+@dataclass
+class FixOutcome:
+    result: FileResult  # the findings that remain after fixing (what gets reported)
+    fixed: int = 0  # edits applied, over all passes
+    edits: list[list[Edit]] = field(default_factory=list)  # per pass, offsets into that pass's text
+    output: bytes | None = None  # the fixed bytes of stdin
+    error: str | None = None  # why a file was not written
+
+
+# ---------------------------------------------------------------------------
+# Choosing and applying edits (pure functions on text)
+
+
+def choose_edits(diagnostics: list[Diagnostic]) -> list[Edit]:
+    """The fixes to apply in one pass: non-overlapping, in a deterministic order."""
+    candidates = sorted(
+        (d for d in diagnostics if d.fix is not None and d.start <= d.end and d.fix != d.text),
+        key=lambda d: (d.start, -(d.end - d.start), d.rule, d.fix),
+    )
+    chosen: list[Edit] = []
+    last_end = -1
+    for d in candidates:
+        if chosen and (d.start < last_end or (d.start == d.end == chosen[-1].start == chosen[-1].end)):
+            continue  # overlaps a fix already taken (or a second insertion at the same point)
+        chosen.append(Edit(d.start, d.end, keep_line_breaks(d.text, d.fix), d.rule))
+        last_end = max(last_end, d.end)
+    return chosen
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """``text`` with each edit's span replaced; edits must be sorted and not overlap."""
+    out: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end > len(text):
+            raise ValueError(f"overlapping or out-of-range edit {e}")
+        out.append(text[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def keep_line_breaks(original: str, replacement: str) -> str:
+    """Keep the original whitespace between words when a fixed phrase wrapped a line.
+
+    A phrase rule matches across a line break ("per\\r\\ncent"); writing the replacement's
+    single space would join the lines (and drop a CR). When the word counts agree, the
+    original separators are reused, so line endings survive the fix.
+    """
+    if "\n" not in original and "\r" not in original:
+        return replacement
+    seps = _SPACE_RUN.findall(original.strip())
+    words = replacement.split(" ")
+    if len(original.split()) != len(words) or len(seps) != len(words) - 1 or "" in words:
+        return replacement
+    lead = original[: len(original) - len(original.lstrip())]
+    trail = original[len(original.rstrip()) :]
+    return lead + "".join(w + s for w, s in zip(words, seps + [""])) + trail
+
+
+# ---------------------------------------------------------------------------
+# Fixing one file or stdin
+
+
+def fix_text(text: str, lint, max_passes: int = MAX_PASSES) -> tuple[str, list[list[Edit]], FileResult]:
+    """Run up to ``max_passes`` of lint -> choose -> apply; returns the fixed text, the
+    edits of each pass and the final lint result (of the fixed text)."""
+    passes: list[list[Edit]] = []
+    seen = {hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()}
+    result, body = lint(text)
+    for _ in range(max_passes):
+        edits = choose_edits(result.diagnostics)
+        if not edits:
+            break
+        new_body = apply_edits(body, edits)
+        new_text = text[: len(text) - len(body)] + new_body  # keep a leading U+FEFF the document dropped
+        digest = hashlib.sha256(new_text.encode("utf-8", "surrogatepass")).digest()
+        passes.append(edits)
+        text = new_text
+        result, body = lint(text)
+        if digest in seen:
+            break  # fixes undoing each other: stop where we are
+        seen.add(digest)
+    return text, passes, result
+
+
+def fix_file(path: str, config: Config, ruleset, rules, *, display_path: str | None = None,
+             stdin_bytes: bytes | None = None, keep_text: bool = False,
+             max_passes: int = MAX_PASSES) -> FixOutcome:
+    """Fix ``path`` in place (or ``stdin_bytes`` when path is ``-``) and lint the result."""
+    shown = display_path or path
+    is_stdin = path == "-"
+    if is_stdin:
+        raw = stdin_bytes or b""
+        if len(raw) > config.max_file_size:
+            return FixOutcome(lint_file("-", config, ruleset, rules, display_path=shown, stdin_text=""),
+                              output=raw, error=f"stdin is over the {config.max_file_size:,}-byte limit; not fixed")
+    else:
+        try:
+            raw = _read_capped(path, config.max_file_size)
+        except (OSError, _TooBig):
+            return FixOutcome(lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text))
+    bom = raw.startswith(BOM)
+    try:
+        text = raw[len(BOM) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError:
+        if is_stdin:
+            text = raw.decode("utf-8-sig", errors="replace")
+            result = lint_file("-", config, ruleset, rules, display_path=shown, stdin_text=text, keep_text=keep_text)
+            return FixOutcome(result, output=raw, error="stdin is not valid UTF-8; not fixed")
+        return FixOutcome(lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text))
+
+    def lint(t: str):
+        res = lint_source(t, shown, config, ruleset, rules, keep_text=keep_text)
+        return res, t[1:] if t.startswith("\ufeff") else t  # offsets are relative to the text without it
+
+    fixed_text, passes, result = fix_text(text, lint, max_passes)
+    count = sum(len(p) for p in passes)
+    outcome = FixOutcome(result, count, passes)
+    if not passes:
+        if is_stdin:
+            outcome.output = raw
+        return outcome
+    new_raw = (BOM if bom else b"") + fixed_text.encode("utf-8")
+    if is_stdin:
+        outcome.output = new_raw
+        return outcome
+    try:
+        write_atomic(path, new_raw, expected=raw)
+    except FixConflict as exc:
+        outcome.error = str(exc)
+        outcome.fixed = 0
+        outcome.result = lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text)
+    except OSError as exc:
+        outcome.error = f"cannot write the fixed file: {exc.strerror or exc}; not fixed"
+        outcome.fixed = 0
+        outcome.result = lint_source(text, shown, config, ruleset, rules, keep_text=keep_text)
+    return outcome
+
+
+def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
+    """Replace ``path``'s content with ``data`` atomically, unless it no longer holds ``expected``."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    info = os.stat(target)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".factlint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        except OSError:
+            pass
+        # the last moment before the replace: has anyone written the file since we read it?
+        if _read_capped(target, len(expected) + 1) != expected:
+            raise FixConflict("changed on disk while factlint was fixing it; not fixed (run again)")
+        os.replace(tmp, target)
+        tmp = ""
+    except _TooBig:
+        raise FixConflict("changed on disk while factlint was fixing it; not fixed (run again)") from None
+    finally:
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def fix_paths(files, config: Config, ruleset, rules, *, stdin_bytes: bytes | None = None, keep_text: bool = False,
+              display=lambda p: p, err=None) -> tuple[list[FileResult], bytes | None]:
+    """Fix each file in turn; the results are what remains. Returns (results, fixed stdin or None).
+
+    Problems (a file changed meanwhile, cannot be written) and a one-line summary go to ``err``.
+    """
+    results: list[FileResult] = []
+    stdin_output = None
+    total = touched = 0
+    for path in files:
+        outcome = fix_file(path, config, ruleset, rules, display_path=display(path), stdin_bytes=stdin_bytes,
+                           keep_text=keep_text)
+        results.append(outcome.result)
+        if path == "-":
+            stdin_output = outcome.output if outcome.output is not None else (stdin_bytes or b"")
+        if outcome.error and err is not None:
+            err.write(f"factlint: {display(path)}: {outcome.error}\n")
+        if outcome.fixed:
+            total += outcome.fixed
+            touched += 1
+    if err is not None:
+        err.write(f"factlint: fixed {total} problem{'' if total == 1 else 's'} in {touched} "
+                  f"file{'' if touched == 1 else 's'}\n")
+    return results, stdin_output
