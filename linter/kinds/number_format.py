@@ -80,8 +80,8 @@ class Rule(RuleBase):
             return
         for q in doc.facts.quantities:
             tok = q.numeral
-            if q.form == "foreign" and "," not in tok:
-                pass
+            if q.form == "foreign":
+                pass  # "2.500.000", "1.234,56"
             elif q.form == "decimal" and re.fullmatch(r"\d{1,3}\.\d{3}", tok) and q.scale == 1.0 and (
                 (q.kind == "count" and q.noun in self._words and not q.partitive)
                 or (q.kind == "money" and q.unit == "EUR")
