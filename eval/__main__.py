@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import corpus
+from . import corpus, inject
 
 DEFAULT_SAMPLE = 400   # clean articles in the false-alarm sample
 DEFAULT_PER_TYPE = 100  # injected copies per error type
@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-type", type=int, default=DEFAULT_PER_TYPE,
                     help=f"injected copies per error type (default {DEFAULT_PER_TYPE})")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--types", default=None, metavar="T1,T2",
+                    help="only these error types (default: all): " + ", ".join(inject.INJECTORS))
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--cache", type=Path, default=None,
                     help="corpus cache (default $FACTLINT_EVAL_CACHE or ~/.cache/factlint-eval)")
@@ -33,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true",
                     help="print the table of the last run (OUT/results.json) and stop")
     args = ap.parse_args(argv)
+    types = args.types.split(",") if args.types else None
+    if types and set(types) - set(inject.INJECTORS):
+        ap.error(f"unknown error type(s): {', '.join(sorted(set(types) - set(inject.INJECTORS)))}")
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     if args.show:
         from . import report
@@ -68,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     fa_ids = {a.id for a in fa}
     t0 = time.perf_counter()
     results = run.run(articles, fa_ids, None if args.full else args.per_type, args.seed,
-                      args.jobs, all_rules=True, log=log)
+                      args.jobs, all_rules=True, log=log, types=types)
     seconds = time.perf_counter() - t0
     judged = run.load_judgments(Path(__file__).resolve().parent / "judged.yaml")
     default, every = run.aggregate(results, "default", judged), run.aggregate(results, "all", judged)

@@ -96,7 +96,8 @@ def work(job: tuple) -> dict:
             "seconds_clean": t_clean}
 
 
-def plan(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: int) -> dict:
+def plan(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: int,
+         types: list[str] | None = None) -> dict:
     """Which error types to inject into which article.
 
     Every article of the false-alarm sample gets every type it has a site for,
@@ -107,7 +108,7 @@ def plan(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: 
     rest = [a for a in articles if a.id not in fa_ids]
     random.Random(f"plan-{seed}").shuffle(rest)
     order = [a for a in articles if a.id in fa_ids] + (rest if per_type else [])
-    need = {t: per_type if per_type else 10**9 for t in inject.INJECTORS}
+    need = {t: per_type if per_type else 10**9 for t in (types or inject.INJECTORS)}
     out: dict[str, list[str]] = {}
     for a in order:
         wanted = [t for t, n in need.items() if n > 0]
@@ -122,10 +123,10 @@ def plan(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: 
 
 
 def run(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: int,
-        jobs: int, all_rules: bool, log=print) -> list[dict]:
+        jobs: int, all_rules: bool, log=print, types: list[str] | None = None) -> list[dict]:
     by_id = {a.id: a for a in articles}
     t0 = time.perf_counter()
-    todo = plan(articles, fa_ids, per_type, seed)
+    todo = plan(articles, fa_ids, per_type, seed, types)
     log(f"planned {sum(map(len, todo.values()))} injected copies over {len(todo)} articles "
         f"({time.perf_counter() - t0:.1f}s)")
     job_list = [(by_id[i], types, seed, all_rules) for i, types in todo.items()]
