@@ -19,7 +19,7 @@ DEFAULT_PER_TYPE = 100  # injected copies per error type
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     ap.add_argument("--full", action="store_true",
-                    help="every article (about 2,400) and every injection site (slow: ~10x)")
+                    help="every article (about 2,300) and every injection site (about 6x the default run)")
     ap.add_argument("--sample", type=int, default=DEFAULT_SAMPLE,
                     help=f"clean articles in the false-alarm sample (default {DEFAULT_SAMPLE})")
     ap.add_argument("--per-type", type=int, default=DEFAULT_PER_TYPE,
@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         folder = corpus.ensure_corpus(args.cache, log=log)
     except corpus.CorpusError as exc:
         print(f"eval: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"eval: error: cannot write the corpus cache: {exc}", file=sys.stderr)
         return 2
     articles, stats = corpus.load_articles(folder)
     log(f"corpus: {len(articles)} articles in {folder} "
