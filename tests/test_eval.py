@@ -341,3 +341,16 @@ def test_diagnostics_inside_a_pasted_copy_are_not_new():
     res = score.score_copy(clean, copy, inj.spans, "duplication", True, inj.to_original)
     assert [d["rule"] for d in res["new"]] == ["R101"]
     assert res["level"] == "exact"
+
+
+def test_worker_runs_the_real_linter_on_a_small_article():
+    # glue check against the linter API (lint_text, Diagnostic fields), no corpus needed
+    pytest.importorskip("linter")
+    from eval import run
+
+    art = corpus.Article("t-1", "tmt", "example.com", DATE.isoformat(), "", ARTICLE, len(ARTICLE.split()))
+    res = run.work((art, list(inject.INJECTORS), 0, True))
+    assert "error" not in res and not res["errors"]
+    assert {c["type"] for c in res["copies"]} == set(inject.INJECTORS)
+    by_type = {c["type"]: c for c in res["copies"]}
+    assert by_type["digit-grouping"]["all"]["level"] == "exact"   # N101 catches "43,00"-style slips
