@@ -469,8 +469,9 @@ _REL = re.compile(r"\b(yesterday|tomorrow|(?:last|next|this) (?:year|month))\b(?
 
 
 def relative_date(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
-    """'last year' -> 'last year (2015)' in a 2017 article; 'yesterday' ->
-    'yesterday (February 3)' when the article is dated February 7."""
+    """'last year' -> 'last year (2015)' or 'last year, in 2015,' in a 2017
+    article; 'yesterday' -> 'yesterday (February 3)' or 'yesterday, on February 3,'
+    when the article is dated February 7."""
     if date is None:
         return None
     sites = [m for m in _REL.finditer(text)]
@@ -489,9 +490,16 @@ def relative_date(text: str, date: dt.date | None, rng: random.Random) -> Inject
         off = {"last": -1, "next": 1, "this": 0}[rel.split()[0]]
         true_m = (date.month - 1 + off) % 12
         explicit = MONTHS[(true_m + rng.choice([-1, 1])) % 12]
-    ins = f" ({explicit})"
+    # a gloss in brackets, or in apposition: "last year, in 2015, ..." / "yesterday, March 3."
+    if rng.random() < 0.5:
+        lead, tail = " (", ")"
+    else:
+        lead = ", on " if rel in ("yesterday", "tomorrow") else ", in "
+        tail = "" if re.match(r"[.,;:!?)\"\u201d]|\s*\n", text[m.end():]) else ","
+    ins = f"{lead}{explicit}{tail}"
     out, rec, _ = apply_edits(text, [(m.end(), m.end(), ins)])
-    return Injection("relative-date", out, [(m.start(), m.end()), (m.end() + 2, m.end() + 2 + len(explicit))],
+    at = m.end() + len(lead)
+    return Injection("relative-date", out, [(m.start(), m.end()), (at, at + len(explicit))],
                      rec, m.group(), m.group() + ins)
 
 

@@ -93,7 +93,10 @@ def test_relative_date_contradicts_the_document_date():
     rel, explicit = inj.spans
     assert inj.text[rel[0]:rel[1]] == "Last year"
     assert inj.text[explicit[0]:explicit[1]] in {"2015", "2017"}  # last year was 2016
-    assert inj.text[rel[1]:explicit[1] + 1] == f" ({inj.text[explicit[0]:explicit[1]]})"
+    assert inj.text[rel[1]:explicit[1] + 1] in {f" ({inj.text[explicit[0]:explicit[1]]})",
+                                                f", in {inj.text[explicit[0]:explicit[1]]} "}
+    forms = {inject.relative_date(ARTICLE, DATE, random.Random(i)).after for i in range(20)}
+    assert {"Last year (2015)", "Last year, in 2015,"} & forms and any("(" not in f for f in forms)
     assert inject.relative_date(ARTICLE, None, random.Random(0)) is None  # needs a date
 
 
