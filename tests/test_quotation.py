@@ -128,3 +128,15 @@ def test_crlf_and_multibyte():
 def test_run_on_quote_across_a_lost_paragraph_break():
     text = "“We had an outbreak which closed three wards. “It meant our performance dropped,” he said."
     assert _lint(text, ["Q102"]) == []
+
+
+def test_no_traceback_on_odd_input():
+    """Random mixes of marks, brackets, acronyms and line endings never break a check."""
+    import random
+
+    rng = random.Random(3)
+    alphabet = 'aB C.D\n\r"“”‘’«»„()[]\'U.S. US (KRG) Kurdistan Regional Government (KRG)…—-\t😀é'
+    config = Config(select=["R", "Q", "K"])
+    for i in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+        linter.lint_text(text, path="x.md" if i % 2 else "x.txt", config=config)
