@@ -530,8 +530,9 @@ _DATE = re.compile(r"(?:(?P<wd>" + _WEEKDAY_RE + r")(?:,\s*|\s+|\s+\())?"
 
 
 def weekday(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
-    """'on March 6' -> 'on Tuesday, March 6' (it was a Monday), or an existing
-    'Monday, March 6' -> 'Tuesday, March 6'."""
+    """'on March 6' -> 'on Tuesday, March 6' (it was a Monday; also 'on Tuesday
+    (March 6)' and 'on March 6, a Tuesday,'), or an existing 'Monday, March 6' ->
+    'Tuesday, March 6'."""
     sites = []
     for m in _DATE.finditer(text):
         day = int(m["d1"] or m["d2"])
@@ -562,10 +563,20 @@ def weekday(text: str, date: dt.date | None, rng: random.Random) -> Injection | 
         span = (m.start(), fwd(m.end(), end=True))
         was = m.group()
     else:
-        sep = " " if m["d2"] else ", "
-        out, rec, fwd = apply_edits(text, [(m.start(), m.start(), wrong + sep)])
-        span = (m.start(), fwd(m.end(), end=True))
         was = m.group()
+        form = rng.random()
+        if form < 0.7:    # "on Tuesday, March 10" / "on Tuesday 10 March"
+            sep = " " if m["d2"] else ", "
+            out, rec, fwd = apply_edits(text, [(m.start(), m.start(), wrong + sep)])
+            span = (m.start(), fwd(m.end(), end=True))
+        elif form < 0.85:  # "on Tuesday (March 10)"
+            out, rec, fwd = apply_edits(text, [(m.start(), m.start(), wrong + " ("), (m.end(), m.end(), ")")])
+            span = (m.start(), fwd(m.end() - 1) + 2)   # through the closing bracket
+        else:              # "on March 10, a Tuesday,"
+            tail = "" if re.match(r"[.,;:!?)\"\u201d]|\s*\n|\s+[-\u2013\u2014]", text[m.end():]) else ","
+            ins = f", a {wrong}{tail}"
+            out, rec, _ = apply_edits(text, [(m.end(), m.end(), ins)])
+            span = (m.start(), m.end() + 4 + len(wrong))
     return Injection("weekday", out, [span], rec, was, out[span[0]:span[1]])
 
 
