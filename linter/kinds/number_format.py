@@ -70,6 +70,13 @@ class Rule(RuleBase):
                 continue
             if q.form == "malformed" or (q.form == "indian" and not indian_ok):
                 tok = q.numeral
+                groups = tok.split(".")[0].split(",")
+                if len(groups) >= 3 and all(len(g) <= 2 for g in groups):
+                    continue  # a list without spaces ("rooms 1,2,3"), not one number
+                prose = doc.prose
+                if re.search(r"\d[-–]$", prose[max(0, q.num_start - 2):q.num_start]) and \
+                        re.match(r"[-–]\d", prose[q.num_end:q.num_end + 2]):
+                    continue  # tennis sets "6-4,6-3", not a grouped number
                 suggestions = grouping_suggestions(tok, decimal_hint=q.unit == "percent" or q.scale != 1.0)
                 yield Finding(q.num_start, q.num_end, {"text": tok, "suggestions": " or ".join(f"'{s}'" for s in suggestions)},
                               suggestions=suggestions)
