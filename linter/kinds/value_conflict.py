@@ -174,14 +174,22 @@ class Rule(RuleBase):
             return None  # dated differently: two facts
         if len(set(ca) & set(cb)) < self.min_shared:
             return None
-        typo = typo_like(_numeral_digits(qa), _numeral_digits(qb)) and qa.scale == qb.scale
+        typo = (typo_like(_numeral_digits(qa), _numeral_digits(qb)) and qa.scale == qb.scale
+                 and _shape(qa.numeral) == _shape(qb.numeral))
         return fuzz.token_set_ratio(" ".join(ca), " ".join(cb)), typo
 
 
 def _side(hedge: str) -> str:
     from ..facts.numbers import HEDGES
 
+    if not hedge:
+        return ""
     return HEDGES.get(" ".join(hedge.lower().split()), "approx")
+
+
+def _shape(numeral: str) -> str:
+    """"9.9" and "96" differ in shape; "1,500" and "1,800" do not."""
+    return _DIGITS.sub("9", numeral)
 
 
 def _times_in(times, starts, s: int, e: int) -> list:
