@@ -108,7 +108,7 @@ class Rule(RuleBase):
                 gap = prose[a.end:b.start]
                 if (len(gap) <= 30 and b.is_quantity and _OF_GAP.fullmatch(gap) and a.kind in _COUNTLIKE
                         and b.kind in _COUNTLIKE and a.unit is None and b.unit is None and not a.range_role
-                        and not b.range_role and a.low > b.high and b.value >= 1 and b.kind != "fraction"):
+                        and not b.range_role and _least(a) > _most(b) and b.value >= 1 and b.kind != "fraction"):
                     yield Finding(a.start, b.end, {"part": a.raw, "whole": b.raw, "text": prose[a.start:b.end]},
                                   related=[Related(b.num_start, b.num_end, "the whole")])
             # "43,000 people, including 90,000 fighters"
@@ -122,7 +122,7 @@ class Rule(RuleBase):
             whole = self._whole_before(doc, qs, i, cue.start())
             if whole is None or not self._compatible(a, whole) or whole.range_role:
                 continue
-            if a.low > whole.high and whole.value >= 2:
+            if _least(a) > _most(whole) and whole.value >= 2:
                 yield Finding(a.start, a.end, {"part": a.raw, "whole": whole.raw, "text": a.raw},
                               related=[Related(whole.start, whole.end, "the whole")])
 
@@ -341,6 +341,25 @@ class Rule(RuleBase):
                 continue
             yield Finding(t.start, parts[-1].end, {"text": prose[t.start:parts[-1].end], "total": t.raw, "why": why},
                           related=[Related(p.start, p.end, "part") for p in parts])
+
+
+def _most(whole) -> float:
+    """The largest value a whole can have. "over/at least 40" is open-ended; "about 40" is still
+    40 for a part: "about 40 strikes, including 42 on one day" cannot be right."""
+    return whole.high if whole.hedge and _hedge_type(whole.hedge) in ("above", "atleast") else whole.value
+
+
+def _least(part) -> float:
+    """The smallest value a part can have ("including up to 50" may be 10)."""
+    if part.hedge and _hedge_type(part.hedge) in ("below", "atmost", "near"):
+        return part.low
+    return part.value
+
+
+def _hedge_type(hedge: str) -> str:
+    from ..facts.numbers import HEDGES
+
+    return HEDGES.get(" ".join(hedge.lower().split()), "approx")
 
 
 def _step(q) -> float:
