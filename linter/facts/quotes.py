@@ -40,6 +40,9 @@ from ..document import ABBREVIATIONS, Quote, Span
 # speaker of its own, and a reporting verb inside it still counts as a cue.
 FRAGMENT_WORDS = 4
 
+# How far (in characters) from a quote or a word a cue in the same sentence may be.
+_REACH = 400
+
 # How a quote got its attribution (``Attribution.how``).
 HOW_SAME_SENTENCE = "same-sentence"
 HOW_PREVIOUS = "previous-sentence"
@@ -429,6 +432,9 @@ class _Index:
         self.cues = cues
         self.starts = [c.start for c in cues]
 
+    def any_between(self, start: int, end: int) -> bool:
+        return bisect.bisect_left(self.starts, end) > bisect.bisect_left(self.starts, start)
+
     def between(self, start: int, end: int) -> list[Cue]:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
@@ -458,25 +464,22 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
     attributed_in_block: dict[int, Attribution] = {}
     recent: list[tuple[str, Attribution]] = []
 
-    def sentence_range(offset: int) -> tuple[int, int] | None:
-        si = doc.sentence_at(offset)
-        return None if si is None else (si, si)
-
     for q in doc.quotes:
         bi = doc.block_at(q.start)
         block = doc.blocks[bi] if bi is not None else None
         inner = text[q.inner_start:q.inner_end]
-        first = sentence_range(q.start)
-        last = sentence_range(max(q.start, q.end - 1))
-        if first and last:
-            s0, s1 = first[0], last[1]
+        s0 = doc.sentence_at(q.start)
+        s1 = doc.sentence_at(max(q.start, q.end - 1))
+        if s0 is not None and s1 is not None:
             region = (sentences[s0].start, sentences[s1].end)
         else:
             s0 = s1 = None
-            region = (block.start, block.end) if block else (q.start, q.end)
+            region = (q.start, q.end)
         found: Attribution | None = None
 
-        # 1. a cue in the quote's own sentence(s)
+        # 1. a cue in the quote's own sentence(s) (within a bounded reach, so one endless
+        #    "sentence" full of quotes stays linear)
+        region = (max(region[0], q.start - _REACH), min(region[1], q.end + _REACH))
         here = index.between(*region)
         if here:
             c = _nearest(here, q.start, q.end)
@@ -485,7 +488,7 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
         # 2. a lead-in ending in a colon right before the quote, in the same sentence
         #    ("The statement from his family read: “…”")
         if found is None and s0 is not None:
-            lead_text = masked[sentences[s0].start:q.start].rstrip()
+            lead_text = masked[max(sentences[s0].start, q.start - 200):q.start].rstrip()
             if lead_text.endswith(":") and len(lead_text.split()) >= 2:
                 found = Attribution(q, None, None, HOW_LEAD_IN)
 
@@ -502,7 +505,9 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
         # 4. a cue earlier in the same paragraph ("But the job is not finished, he stressed. “…”"),
         #    or an earlier quote in it that was attributed: the same speaker goes on
         if found is None and s0 is not None and block is not None:
-            prev = [c for c in index.between(block.start, sentences[s0].start) if c.speech]
+            # (the three sentences before, so a long paragraph stays linear)
+            window = sentences[max(s0 - 3, 0)].start
+            prev = [c for c in index.between(max(block.start, window), sentences[s0].start) if c.speech]
             if bi in attributed_in_block:
                 p = attributed_in_block[bi]
                 found = Attribution(q, p.speaker, p.cue, HOW_CONTINUATION)
@@ -549,7 +554,7 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
         if found is None:
             # 8. a lower-case phrase woven into the writer's sentence ('a rule that redefined
             #    “waters of the United States”'): usually document language or a term
-            before = masked[sentences[s0].start:q.start] if s0 is not None else ""
+            before = masked[max(sentences[s0].start, q.start - 200):q.start] if s0 is not None else ""
             partial = re.match(r"\s*(?:\.\.\.|…)?\s*[a-z]", inner) is not None and re.search(r"\w", before)
             found = Attribution(q, None, None, HOW_PARTIAL if partial else HOW_NONE)
         out.append(found)
@@ -642,7 +647,7 @@ class Governance:
         if si is None:
             return None
         s = self.doc.sentences[si]
-        for c in self.index.between(s.start, s.end):
+        for c in self.index.between(max(s.start, start - _REACH), min(s.end, end + _REACH)):
             if c.end <= start and self._clear(c.end, start):
                 return c
             if c.start >= end and self._clear(end, c.start):
@@ -653,4 +658,4 @@ class Governance:
 
     def sentence_has_cue(self, si: int) -> bool:
         s = self.doc.sentences[si]
-        return bool(self.index.between(s.start, s.end))
+        return self.index.any_between(s.start, s.end)

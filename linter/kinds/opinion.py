@@ -63,7 +63,8 @@ class Rule(RuleBase):
             si = doc.sentence_at(start)
             if si is None:
                 continue
-            if group and (si != group_sentence or start - group[-1].end() > self.merge_within):
+            if group and (si != group_sentence or start - group[-1].end() > self.merge_within
+                          or end - group[0].start() > 3 * self.merge_within):
                 yield _finding(group)
                 group = []
             group.append(m)
