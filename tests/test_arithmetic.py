@@ -22,7 +22,7 @@ def test_seed_numbers():
     got = [(d.rule, d.line, d.column, d.text, d.severity, d.suggestions) for d in diags]
     assert got == [
         ("N101", 79, 44, "9,00", "error", ["9,000", "900"]),
-        ("N120", 79, 163, "over 432", "info", []),
+        ("N120", 79, 163, "over 432", "info", ["432", "over 430"]),
     ]
 
 

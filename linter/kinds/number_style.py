@@ -38,6 +38,13 @@ def is_round(numeral: str) -> bool:
     return len(sig) == 3 and sig[-1] == "5"
 
 
+def _round2(n: int, grouped: bool) -> str:
+    """432 -> "430", 1234 -> "1,200": two significant digits, in the figure's own style."""
+    digits = len(str(n))
+    r = round(n, -(digits - 2)) if digits > 2 else n
+    return f"{r:,}" if grouped else str(r)
+
+
 class Rule(RuleBase):
     """Report numbers whose writing style is off; see the module docstring for ``detect``."""
 
@@ -71,7 +78,10 @@ class Rule(RuleBase):
                 continue
             if is_round(q.numeral):
                 continue
-            yield Finding(q.start, q.end, {"text": q.raw, "hedge": q.hedge, "numeral": q.numeral})
+            hedge_text = q.raw[: q.num_start - q.start]
+            rounded = _round2(int(q.numeral.replace(",", "")), "," in q.numeral or q.value >= 10000)
+            yield Finding(q.start, q.end, {"text": q.raw, "hedge": q.hedge, "numeral": q.numeral},
+                          suggestions=[q.raw[q.num_start - q.start:], hedge_text + rounded])
 
     def _numeral_style(self, doc):
         prose = doc.prose
