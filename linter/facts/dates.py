@@ -234,6 +234,9 @@ _FULL = regex.compile(
 # case-insensitive matching and a look-ahead on the words these expressions can start
 # with make the scan about six times faster on large documents.
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+_FULL_NAMES = [name for name, _ in sorted(_FULL.groupindex.items(), key=lambda kv: kv[1])]
+assert _FULL.groups == len(_FULL_NAMES), "every group in _FULL must be named (see _groups)"
+
 _REL_START = (r"(?=\b(?:today|tonight|yesterday|tomorrow|this|last|next|the|later|earlier|early|late|end|start|"
               r"beginning|middle|first|second|in|within|\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|"
               r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
@@ -267,8 +270,13 @@ def _hedge_before(prose: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _groups(m) -> dict:
+    """``m.groupdict()`` for a ``_FULL`` match, built from ``groups()`` (35x faster in ``regex``)."""
+    return dict(zip(_FULL_NAMES, m.groups()))
+
+
 def _full_date(m: re.Match, ref: _dt.date | None, prose: str) -> TimeExpr | None:
-    g = m.groupdict()
+    g = _groups(m)
     start, end = m.span()
     text = m.group()
     wd_tok = g["wd1"] or g["wd2"] or g["wd4"] or g["wd4b"] or g["wd5"] or g["wd6"]
@@ -326,7 +334,7 @@ def _full_date(m: re.Match, ref: _dt.date | None, prose: str) -> TimeExpr | None
 
 
 def _month_year(m: re.Match, ref, prose) -> TimeExpr:
-    g = m.groupdict()
+    g = _groups(m)
     start, end = m.span()
     if g["mon7"]:
         mon, year = _month_num(g["mon7"]), int(g["year7"])
@@ -521,7 +529,7 @@ def _scan(prose: str, ref: _dt.date | None, blocks=None, relative: bool = True) 
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for m in _FULL.finditer(prose):
-        g = m.groupdict()
+        g = _groups(m)
         if any(g[k] for k in ("mon1", "mon2", "mon3", "year4", "a5", "a6")):
             t = _full_date(m, ref, prose)
         else:
