@@ -48,6 +48,8 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning", "info"] = "warning"
     date: _dt.date | None = None
     locale: str = "en"
+    # house style for numbers: counts below this are spelled out (N121); None = the rule's own value
+    spell_out_below: int | None = Field(default=None, ge=1)
     extensions: list[str] = Field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
     exclude: list[str] = Field(default_factory=list)
     force_exclude: bool = False  # apply `exclude` to files named explicitly too

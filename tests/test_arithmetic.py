@@ -134,3 +134,9 @@ def test_news_style_variants(text, rule, span):
 ])
 def test_news_style_clean(text):
     assert [f for f in found(text, ["N", "M"]) if f[2] != "info"] == []
+
+
+def test_house_style_threshold_from_config():
+    text = "Nine people were hurt, three cars burned and 12 people fled; twelve vans and 11 buses were hit."
+    assert [t for r, t, *_ in found(text, ["N121"])] == []  # 11 and 12 are above the AP threshold
+    assert [t for r, t, *_ in found(text, ["N121"], spell_out_below=20)] == ["12", "11"]

@@ -11,8 +11,8 @@
                      scaled amounts ("2.5 million") are left alone.
 ``numeral-style``    small counts written both as words and as figures in one
                      document ("nine people" ... "7 people"): the minority style is
-                     reported. ``spell_out_below`` (default 10, AP style) sets what
-                     "small" means.
+                     reported. ``spell_out_below`` (default 10, AP style; the config key
+                     ``spell-out-below`` overrides it) sets what "small" means.
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ class Rule(RuleBase):
         if self.detect == "hedge-precision":
             yield from self._hedge_precision(doc)
         else:
-            yield from self._numeral_style(doc)
+            configured = getattr(getattr(ctx, "config", None), "spell_out_below", None)
+            yield from self._numeral_style(doc, configured or self.spell_out_below)
 
     def _hedge_precision(self, doc):
         for q in doc.facts.quantities:
@@ -83,13 +84,13 @@ class Rule(RuleBase):
             yield Finding(q.start, q.end, {"text": q.raw, "hedge": q.hedge, "numeral": q.numeral},
                           suggestions=[q.raw[q.num_start - q.start:], hedge_text + rounded])
 
-    def _numeral_style(self, doc):
+    def _numeral_style(self, doc, below: int):
         prose = doc.prose
         words, figures = [], []
         for q in doc.facts.quantities:
             if q.kind != "count" or q.partitive or q.range_role or q.hedge:
                 continue
-            if not (1 <= q.value < self.spell_out_below) or q.value != int(q.value):
+            if not (1 <= q.value < below) or q.value != int(q.value):
                 continue
             if q.words:
                 words.append(q)
