@@ -143,3 +143,23 @@ def test_cost_is_near_linear_in_document_size():
     run(2)
     small, large = min(run(8) for _ in range(2)), min(run(32) for _ in range(2))
     assert large / small < 4 * 2.0, (small, large)  # 4x the text: well under quadratic (16x)
+
+
+# -- robustness ------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["The mission", " will end", " conclude", " later this year", " in September 2025", " by 2026",
+           " 1,500 people", " 1,800 people", " some 43,000", " 76%", " 67%", " last year", " (2015)",
+           " Monday, 30 September 2023", " Feb 30", ".", ",", "\n\n", " until at least", " ago", " ten years"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.one_of(st.none(), st.dates()))
+def test_rules_never_crash_and_related_spans_are_in_the_text(pieces, date):
+    text = "".join(pieces)
+    for d in linter.lint_text(text, config=Config(date=date, select=["contradiction", "date"])):
+        assert 0 <= d.start < d.end <= len(text)
+        for r in d.related:
+            assert 0 <= r.start < r.end <= len(text) and r.start < d.start
