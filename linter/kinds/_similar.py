@@ -12,7 +12,6 @@ results identical across runs whatever ``PYTHONHASHSEED`` is.
 
 from __future__ import annotations
 
-import heapq
 import re
 import zlib
 from collections import defaultdict
@@ -52,7 +51,7 @@ def sketch(tokens: list[str], k: int = 3, size: int = SKETCH, norm: str | None =
     view = memoryview(data)
     crc = zlib.crc32
     hashes = {crc(view[starts[i] : starts[i + k] - 1]) for i in range(len(tokens) - k + 1)}
-    return heapq.nsmallest(size, hashes)
+    return sorted(hashes)[:size]
 
 
 @dataclass(slots=True)

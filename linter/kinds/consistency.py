@@ -28,6 +28,7 @@ from pydantic import Field, PrivateAttr
 from rapidfuzz.distance import OSA
 
 from ..diagnostics import Finding, Related
+from ..document import BLOCK_KINDS
 from .base import RuleBase
 
 Detect = Literal["dotted-acronyms", "variants", "name-spelling", "acronym-redefined", "acronym-before-definition"]
@@ -46,7 +47,8 @@ class Rule(RuleBase):
     detect: Detect
     wordlist: str | None = None  # for ``variants``: entries "form | form | ..."
     ignore: list[str] = Field(default_factory=list)  # forms never reported (e.g. PM, AM)
-    ignore_blocks: list[str] = Field(default_factory=lambda: ["heading", "read-more"])
+    ignore_blocks: list[Literal[BLOCK_KINDS]] = Field(  # type: ignore[valid-type]
+        default_factory=lambda: ["heading", "read-more"])
     min_length: int = Field(default=5, ge=3)  # name-spelling: shortest name compared
     distinct: str | None = None  # name-spelling: word list of look-alikes that are different names
 
