@@ -131,7 +131,8 @@ def test_markdown_pull_quote_and_list_item():
     "said " * 20000,
     "According to " * 20000,
     "\r\n".join(["“We will win,” he said."] * 3000),
-])
+    " ".join(["and “we will rebuild the town and more” and he said so and premature"] * 3000),
+], ids=["straight-marks", "commas", "openers", "said", "according-to", "crlf", "one-long-sentence"])
 def test_pathological_input_is_fast(text):
     import time
 
