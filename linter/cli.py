@@ -182,9 +182,16 @@ def cmd_check(args) -> int:
         results, fixed_stdin = fix_paths(files, config, ruleset, rules, stdin_bytes=stdin_bytes, keep_text=keep_text,
                                          display=display, err=sys.stderr)
     else:
+        from .progress import Progress
+
         cache = None if args.no_cache or timing else open_cache(config, rules, default_dir(args.cache_dir))
-        results = lint_many(files, config, ruleset, rules, jobs=args.jobs or default_jobs(), cache=cache,
-                            stdin_text=stdin_text, keep_text=keep_text, timing=timing, display=display)
+        bar = Progress(len(files))
+        try:
+            results = lint_many(files, config, ruleset, rules, jobs=args.jobs or default_jobs(), cache=cache,
+                                stdin_text=stdin_text, keep_text=keep_text, timing=timing, display=display,
+                                progress=bar.advance)
+        finally:
+            bar.close()
     for result in results:
         if args.verbose:
             sys.stderr.write(f"{result.path}: document date "

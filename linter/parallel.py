@@ -35,9 +35,13 @@ def default_jobs() -> int:
 
 def lint_many(files: list[str], config, ruleset, rules, *, jobs: int = 1, cache=None,
               stdin_text: str | None = None, display: Callable[[str], str] | None = None,
-              keep_text: bool = False, timing: Timing | None = None) -> list[FileResult]:
-    """Lint ``files`` (as returned by ``collect_files``) and return results in the same order."""
+              keep_text: bool = False, timing: Timing | None = None,
+              progress: Callable[[int], None] | None = None) -> list[FileResult]:
+    """Lint ``files`` (as returned by ``collect_files``) and return results in the same order.
+
+    ``progress(n)`` is called as each n files are done (for a progress bar)."""
     display = display or (lambda p: p)
+    progress = progress or (lambda n: None)
     results: list[FileResult | None] = [None] * len(files)
     todo: list[tuple[int, str, str, str | None]] = []  # (index, shown, text, cache key)
     for i, path in enumerate(files):
@@ -45,23 +49,26 @@ def lint_many(files: list[str], config, ruleset, rules, *, jobs: int = 1, cache=
         text, error = read_source(path, config, stdin_text)
         if text is None:  # unreadable: the F001 diagnostic, never cached
             results[i] = lint_file(path, config, ruleset, rules, display_path=shown, stdin_text=stdin_text)
+            progress(1)
             continue
         key = cache.key(text, shown) if cache is not None else None
         hit = cache.get(key) if key is not None else None
         if hit is not None:
             diagnostics, document_date, date_source = hit
             results[i] = FileResult(shown, diagnostics, text if keep_text else None, document_date, date_source)
+            progress(1)
         else:
             todo.append((i, shown, text, key))
 
     total = sum(len(t[2]) for t in todo)
     done: list[tuple[int, FileResult, dict | None]] | None = None
     if jobs > 1 and len(todo) > 1 and total >= MIN_PARALLEL_BYTES:
-        done = _run_pool(todo, config, rules, jobs, keep_text, timing is not None)
+        done = _run_pool(todo, config, rules, jobs, keep_text, timing is not None, progress)
     if done is None:
         done = []
         for i, shown, text, _ in todo:
             done.append((i, lint_source(text, shown, config, ruleset, rules, keep_text=keep_text, timing=timing), None))
+            progress(1)
     keys = {i: key for i, _, _, key in todo}
     for i, result, per_rule in done:
         results[i] = result
@@ -91,7 +98,7 @@ def chunk(todo: list, jobs: int) -> list[list]:
     return chunks
 
 
-def _run_pool(todo, config, rules, jobs, keep_text, timed):
+def _run_pool(todo, config, rules, jobs, keep_text, timed, progress):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -105,6 +112,7 @@ def _run_pool(todo, config, rules, jobs, keep_text, timed):
             out = []
             for part in pool.map(_lint_chunk, chunks):
                 out.extend(part)
+                progress(len(part))
             return out
     except (BrokenProcessPool, OSError):
         return None  # lint serially instead

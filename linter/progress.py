@@ -30,8 +30,9 @@ class Progress:
             return
         self._last = now
         width = 30
-        filled = int(width * self.done / max(self.total, 1))
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files")
+        done = min(self.done, self.total)  # a pool that fell back to serial counts files twice
+        filled = int(width * done / max(self.total, 1))
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} files")
         self.stream.flush()
 
     def close(self) -> None:
