@@ -34,6 +34,8 @@ _LETTER_NUM = re.compile(
     r"(?<![\w.,])(?=[\dOlI]*\d)(?=[\dOlI,]*[OlI])(?:[\dOlI]{1,3}(?:,[\dOlI]{3})+|\d[\dO]*O[\dO]*\d?)(?![\w])"
 )
 _SPACE_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*)(, | ,)(0\d\d(?:,\d{3})*)(?![\w,.%])")
+_RATE_BEFORE = re.compile(r"\b(?P<rate>turnout|unemployment\s+rate|jobless\s+rate|literacy\s+rate|approval\s+rating|"
+                          r"vote\s+share|market\s+share|share\s+of\s+the\s+vote)\s+(?:was|is|of|at|stood\s+at|reached|hit)\s+$", re.I)
 _OF_POPULATION = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?(?P<w>[A-Za-z][\w-]*)", re.I)
 
 
@@ -119,13 +121,19 @@ class Rule(RuleBase):
         for q in doc.facts.quantities:
             if q.kind != "percent" or q.low <= 100 or q.negative:
                 continue
-            m = _OF_POPULATION.match(prose, q.end, min(len(prose), q.end + 60))
-            if not m or m.group("w").lower() not in self._words:
-                continue
             before = prose[max(0, q.start - 40):q.start].lower()
-            if re.search(r"\b(?:by|rose|up|increase|increased|grew|jumped|more|than|over|above|to)\s+$", before):
-                continue
-            yield Finding(q.start, q.end, {"text": q.raw, "value": _fmt(q.value), "whole": m.group("w")})
+            m = _OF_POPULATION.match(prose, q.end, min(len(prose), q.end + 60))
+            if m and m.group("w").lower() in self._words:
+                whole = m.group("w")
+                if re.search(r"\b(?:by|rose|up|increase|increased|grew|jumped|more|than|over|above|to)\s+$", before):
+                    continue
+            else:
+                # "turnout was 105%", "an unemployment rate of 120%": a rate that is a share by definition
+                r = _RATE_BEFORE.search(before)
+                if not r:
+                    continue
+                whole = r.group("rate")
+            yield Finding(q.start, q.end, {"text": q.raw, "value": _fmt(q.value), "whole": whole})
 
     def _negative_count(self, doc, locale, english):
         for q in doc.facts.quantities:
