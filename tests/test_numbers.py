@@ -94,3 +94,14 @@ def test_hedges(hedge, low, high):
 def test_negative():
     q = q1("a change of -5 people")
     assert q.negative and q.value == -5 and q.raw == "-5"
+
+
+@pytest.mark.parametrize("text", [
+    "hundred " * 200 + "people", "dozen " * 400, "1," + "0" * 5000 + " people",
+    "9" * 500 + " people rose from " + "9" * 400 + " to 5", "over " + "1" * 5000,
+])
+def test_absurd_input_does_not_crash(text):
+    import linter
+    linter.lint_text(text, config=linter.Config(select=["N", "M"]))
+    for q in extract_from_text(text):
+        assert q.start <= q.num_start < q.num_end <= q.end

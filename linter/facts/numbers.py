@@ -289,7 +289,10 @@ def parse_number_words(words: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for w in re.split(r"[\s-]+", words.lower()):
+    parts = re.split(r"[\s-]+", words.lower())
+    if len(parts) > 16:
+        return None
+    for w in parts:
         if not w or w == "and":
             continue
         if w in _SMALL_WORDS:
@@ -309,7 +312,10 @@ def parse_number_words(words: str) -> float | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    value = total + current
+    if not seen or value > 1e16:
+        return None  # "hundred hundred hundred ..." is not a number anyone writes
+    return value
 
 
 def format_grouped(value: int, sep: str = ",") -> str:
