@@ -148,7 +148,11 @@ def test_article_number_words(n, word):
 
 
 _ALPHABET = st.sampled_from(list("0123456789,.,.%$£€-–:/ ()aAbmklOsthe\n") + [" of ", " to ", " from ", " about ",
-                                                                            " people", " million", " rose ", "bn"])
+                                                                            " people", " million", " rose ", "bn",
+                                                                            " doubled ", ", including ", " of the ",
+                                                                            "a total of ", ": ", " and ", " up ", " down ",
+                                                                            " percentage points", " nine", "-thirds", " dozen",
+                                                                            " over ", ". ", " fell ", " halved "])
 
 
 @settings(max_examples=300, deadline=None)
