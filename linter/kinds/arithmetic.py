@@ -56,6 +56,7 @@ _CHANGE_AFTER = re.compile(r"^\s*[,(]\s*(?:an?\s+)?(?:(?:increase|rise|drop|fall
 _AFTER_DATE = re.compile(r"^\s+(?:in|on|by|last)\b[^,;.()]{0,25}?(?=\s*[,(])", re.I)
 _CHANGE_AFTER2 = re.compile(r"\s+(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut|growth|reduction)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|altogether|total\s+of|total:)\s*$", re.I)
+_TOTAL_AFTER_LIST = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:a\s+total\s+of|totall?ing|for\s+a\s+total\s+of|making|or)\s+$", re.I)
 _EXHAUSTIVE_CUE = re.compile(r"^[^.;!?\d]{0,40}?(?::|—|–|\s-\s|\bmade\s+up\s+of|\bcomprising|\bconsisting\s+of|\bsplit\s+(?:into|between)|"
                              r"\bbroken\s+down\s+into|\bdivided\s+(?:into|between))\s*$", re.I)
 _PARTIAL_CUE = re.compile(r"^[^.;!?\d]{0,40}?(?:,|\(|—|–)?\s*(?:including|among\s+them|of\s+whom|of\s+which)\s*$", re.I)
@@ -341,6 +342,35 @@ class Rule(RuleBase):
                 continue
             yield Finding(t.start, parts[-1].end, {"text": prose[t.start:parts[-1].end], "total": t.raw, "why": why},
                           related=[Related(p.start, p.end, "part") for p in parts])
+        yield from self._total_after_list(doc, qs)
+
+    def _total_after_list(self, doc, qs):
+        """"3 men, 4 women and 2 children, a total of 10": the total after its list."""
+        prose = doc.prose
+        for i, t in enumerate(qs):
+            if i < 2 or not t.is_quantity or t.kind not in _COUNTLIKE + ("money",) or t.hedge or t.range_role:
+                continue
+            if not _TOTAL_AFTER_LIST.match(prose, qs[i - 1].end, t.start):
+                continue
+            parts = [qs[i - 1]]
+            k = i - 1
+            while k >= 1:
+                sep = prose[qs[k - 1].end:qs[k].start]
+                if not _LIST_SEP.match(sep) or not qs[k - 1].is_quantity:
+                    break
+                parts.insert(0, qs[k - 1])
+                k -= 1
+            if len(parts) < 2 or not all(self._compatible(p, t) for p in parts):
+                continue
+            if any(p.hedge or p.range_role or p.partitive for p in parts):
+                continue
+            if not self._same_sentence(doc, parts[0].start, t.start):
+                continue
+            total = sum(p.value for p in parts)
+            if abs(total - t.value) > 1e-9 * max(1, t.value):
+                yield Finding(parts[0].start, t.end, {"text": prose[parts[0].start:t.end], "total": t.raw,
+                                                      "why": f"the parts add up to {_fmt(total)}, not {_fmt(t.value)}"},
+                              related=[Related(p.start, p.end, "part") for p in parts])
 
 
 def _most(whole) -> float:
