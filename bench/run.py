@@ -259,6 +259,11 @@ def snapshot(dest: Path) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "linter", dest / "linter", ignore=ignore)
     shutil.copytree(ROOT / "rules", dest / "rules", ignore=ignore)
+    # byte-compile it, as `pip install` does (this environment may set PYTHONDONTWRITEBYTECODE,
+    # and proselint, installed from a wheel, has its bytecode)
+    import compileall
+
+    compileall.compile_dir(str(dest / "linter"), quiet=1)
 
 
 def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machine_s) -> str:
