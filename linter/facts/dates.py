@@ -191,16 +191,18 @@ _HEDGE = (r"(?P<hedge>(?:until|till|through|by|before|after|since|from|not befor
 
 _FULL = regex.compile(
     # Monday, September 30, 2024 / Sept. 30 / January 10 – 17, 2016
-    r"(?:(?P<wd1>" + _WD_ANY + r")\.?,?\s+)?"
+    r"(?:(?P<wd1>" + _WD_ANY + r")\.?,?\s+|(?P<wd1p>" + _WD_FULL + r")\s+\()?"
     r"(?P<mon1>" + _MONTH + r")\s+(?P<day1>\d{1,2})" + _ORD + r"(?![\d:%,.]\d)"
     r"(?:\s*[–—-]\s*(?P<day1b>\d{1,2})" + _ORD + r"(?!\d))?"
     r"(?:(?:,\s*|\s+)(?P<year1>" + _YEAR + r")(?![\d%]))?"
+    r"(?(wd1p)\)|(?:,\s+(?:a|which\s+was\s+a)\s+(?P<wd1s>" + _WD_FULL + r")(?![\w-]))?)"
     r"|"
     # Monday, 30 September 2024 / 7th of October
-    r"(?:(?P<wd2>" + _WD_ANY + r")\.?,?\s+)?"
+    r"(?:(?P<wd2>" + _WD_ANY + r")\.?,?\s+|(?P<wd2p>" + _WD_FULL + r")\s+\()?"
     r"(?<![\d.,])(?P<day2>\d{1,2})" + _ORD + r"(?:\s*[–—-]\s*(?P<day2b>\d{1,2})" + _ORD + r")?"
     r"\s+(?:of\s+)?(?P<mon2>" + _MONTH + r")(?![a-z])"
     r"(?:,?\s+(?P<year2>" + _YEAR + r")(?![\d%]))?"
+    r"(?(wd2p)\)|(?:,\s+(?:a|which\s+was\s+a)\s+(?P<wd2s>" + _WD_FULL + r")(?![\w-]))?)"
     r"|"
     # January, 10 – 1, 2016 (a comma after the month only with a day range and a year)
     r"(?P<mon3>" + _MONTH + r"),\s+(?P<day3>\d{1,2})\s*[–—-]\s*(?P<day3b>\d{1,2}),\s*(?P<year3>" + _YEAR + r")"
@@ -279,9 +281,10 @@ def _full_date(m: re.Match, ref: _dt.date | None, prose: str) -> TimeExpr | None
     g = _groups(m)
     start, end = m.span()
     text = m.group()
-    wd_tok = g["wd1"] or g["wd2"] or g["wd4"] or g["wd4b"] or g["wd5"] or g["wd6"]
+    names = ("wd1", "wd1p", "wd1s", "wd2", "wd2p", "wd2s", "wd4", "wd4b", "wd5", "wd6")
+    wd_tok = next((g[n] for n in names if g[n]), None)
     wd_span = None
-    for name in ("wd1", "wd2", "wd4", "wd4b", "wd5", "wd6"):
+    for name in names:
         if g[name]:
             wd_span = m.span(name)
             break

@@ -225,7 +225,8 @@ def _finding(doc, t, others, event: str) -> Finding:
 
 # -- apposition -------------------------------------------------------------------
 
-_GLOSS = re.compile(r"\s*(?:\(|,\s*|\s*[—–]\s*)$")
+# "last year (2015)", "last year, 2015,", "this month, in March", "last year — in 2015"
+_GAP = re.compile(r"\s*(?:\(|,|[—–])\s*(?:(?:in|on)\s+)?")
 
 
 def _appositions(doc):
@@ -235,9 +236,9 @@ def _appositions(doc):
         if rel.kind != "relative" or not rel.resolved or exp.kind in ("relative", "offset", "weekday", "extension"):
             continue
         gap = prose[rel.end:exp.start]
-        if len(gap) > 4 or not re.fullmatch(r"\s*(?:\(|,|[—–])\s*", gap):
+        if len(gap) > 10 or not _GAP.fullmatch(gap):
             continue
-        if gap.strip() == "(" and prose[exp.end:exp.end + 1] != ")":
+        if gap.strip().startswith("(") and prose[exp.end:exp.end + 1] != ")":
             continue
         if _gloss_agrees(rel, exp):
             continue
