@@ -22,6 +22,7 @@ from typing import Callable
 from .engine import FileResult, Timing, lint_file, lint_source, read_source, rules_for
 
 MIN_PARALLEL_BYTES = 256 * 1024  # below this a serial run beats starting a pool
+WINDOW_CHARS = 32 * 1024 * 1024  # texts held in memory at once (then linted, then dropped)
 CHUNKS_PER_JOB = 4  # size-balanced chunks per worker: small enough to balance, few enough to be cheap
 
 
@@ -39,31 +40,46 @@ def lint_many(files: list[str], config, ruleset, rules, *, jobs: int = 1, cache=
               progress: Callable[[int], None] | None = None) -> list[FileResult]:
     """Lint ``files`` (as returned by ``collect_files``) and return results in the same order.
 
+    Texts are read and linted in windows of about ``WINDOW_CHARS`` characters, so an archive
+    is never held in memory whole; one pool serves all windows.
     ``progress(n)`` is called as each n files are done (for a progress bar)."""
     display = display or (lambda p: p)
     progress = progress or (lambda n: None)
     results: list[FileResult | None] = [None] * len(files)
-    todo: list[tuple[int, str, str, str | None]] = []  # (index, shown, text, cache key)
-    for i, path in enumerate(files):
-        shown = display(path)
-        text, error = read_source(path, config, stdin_text)
-        if text is None:  # unreadable: the F001 diagnostic, never cached
-            results[i] = lint_file(path, config, ruleset, rules, display_path=shown, stdin_text=stdin_text)
-            progress(1)
-            continue
-        key = cache.key(text, shown) if cache is not None else None
-        hit = cache.get(key) if key is not None else None
-        if hit is not None:
-            diagnostics, document_date, date_source = hit
-            results[i] = FileResult(shown, diagnostics, text if keep_text else None, document_date, date_source)
-            progress(1)
-        else:
-            todo.append((i, shown, text, key))
+    pool = _LazyPool(config, rules, jobs, keep_text, timing is not None)
+    window: list[tuple[int, str, str, str | None]] = []  # (index, shown, text, cache key)
+    size = 0
+    try:
+        for i, path in enumerate(files):
+            shown = display(path)
+            text, error = read_source(path, config, stdin_text)
+            if text is None:  # unreadable: the F001 diagnostic, never cached
+                results[i] = lint_file(path, config, ruleset, rules, display_path=shown, stdin_text=stdin_text)
+                progress(1)
+                continue
+            key = cache.key(text, shown) if cache is not None else None
+            hit = cache.get(key) if key is not None else None
+            if hit is not None:
+                diagnostics, document_date, date_source = hit
+                results[i] = FileResult(shown, diagnostics, text if keep_text else None, document_date, date_source)
+                progress(1)
+                continue
+            window.append((i, shown, text, key))
+            size += len(text)
+            if size >= WINDOW_CHARS:
+                _lint_window(window, results, pool, config, ruleset, rules, cache, keep_text, timing, progress)
+                window, size = [], 0
+        _lint_window(window, results, pool, config, ruleset, rules, cache, keep_text, timing, progress)
+    finally:
+        pool.close()
+    return results  # type: ignore[return-value]
 
+
+def _lint_window(todo, results, pool, config, ruleset, rules, cache, keep_text, timing, progress) -> None:
     total = sum(len(t[2]) for t in todo)
     done: list[tuple[int, FileResult, dict | None]] | None = None
-    if jobs > 1 and len(todo) > 1 and total >= MIN_PARALLEL_BYTES:
-        done = _run_pool(todo, config, rules, jobs, keep_text, timing is not None, progress)
+    if pool.jobs > 1 and len(todo) > 1 and total >= MIN_PARALLEL_BYTES and not pool.broken:
+        done = _run_pool(todo, pool, progress)
     if done is None:
         done = []
         for i, shown, text, _ in todo:
@@ -77,7 +93,6 @@ def lint_many(files: list[str], config, ruleset, rules, *, jobs: int = 1, cache=
                 timing.add(rid, secs)
         if cache is not None and keys.get(i) is not None:
             cache.put(keys[i], result.diagnostics, result.document_date, result.date_source)
-    return results  # type: ignore[return-value]
 
 
 def chunk(todo: list, jobs: int) -> list[list]:
@@ -98,23 +113,42 @@ def chunk(todo: list, jobs: int) -> list[list]:
     return chunks
 
 
-def _run_pool(todo, config, rules, jobs, keep_text, timed, progress):
-    from concurrent.futures import ProcessPoolExecutor
+class _LazyPool:
+    """The worker pool, started on first use and shared by all windows of one run."""
+
+    def __init__(self, config, rules, jobs, keep_text, timed):
+        self.jobs = jobs
+        self.init_args = (config, [r.id for r in rules], keep_text, timed)
+        self.executor = None
+        self.broken = False
+
+    def get(self, chunks: int):
+        if self.executor is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.executor = ProcessPoolExecutor(max_workers=min(self.jobs, max(1, chunks)), mp_context=_context(),
+                                                initializer=_init, initargs=self.init_args)
+        return self.executor
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+def _run_pool(todo, pool: _LazyPool, progress):
+    """Results of ``todo`` from the worker pool, in order; None if the pool broke."""
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = chunk([(i, shown, text) for i, shown, text, _ in todo], jobs)
-    workers = min(jobs, len(chunks))
-    ctx = _context()
-    init_args = (config, [r.id for r in rules], keep_text, timed)
+    chunks = chunk([(i, shown, text) for i, shown, text, _ in todo], pool.jobs)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init,
-                                 initargs=init_args) as pool:
-            out = []
-            for part in pool.map(_lint_chunk, chunks):
-                out.extend(part)
-                progress(len(part))
-            return out
+        out = []
+        for part in pool.get(len(chunks)).map(_lint_chunk, chunks):
+            out.extend(part)
+            progress(len(part))
+        return out
     except (BrokenProcessPool, OSError):
+        pool.broken = True
         return None  # lint serially instead
 
 

@@ -113,3 +113,19 @@ def test_chunks_keep_order_and_cover_everything():
 def test_stdin_with_jobs(run_cli):
     code, out, err = run_cli("--jobs", "2", "--format", "json", "-", stdin="The the cat.\n")
     assert json.loads(out)["diagnostics"][0]["path"] == "-"
+
+
+def test_windows_of_text_keep_order_and_reuse_one_pool(run_cli, corpus, always_parallel, monkeypatch):
+    serial = run_cli("--no-cache", "--jobs", "1", "--format", "json", str(corpus))
+    monkeypatch.setattr(parallel, "WINDOW_CHARS", 300)  # several windows
+    started = []
+    real_get = parallel._LazyPool.get
+
+    def get(self, chunks):
+        if self.executor is None:
+            started.append(1)
+        return real_get(self, chunks)
+
+    monkeypatch.setattr(parallel._LazyPool, "get", get)
+    assert run_cli("--no-cache", "--jobs", "2", "--format", "json", str(corpus)) == serial
+    assert started == [1]
