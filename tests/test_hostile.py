@@ -290,3 +290,25 @@ def test_empty_and_whitespace_files(folder):
     (folder / "blank.md").write_bytes(b"\r\n \n\t\r")
     code, out, err = factlint(str(folder), "--isolated")
     assert code == 1 and "4 files" in out
+
+
+# ---------------------------------------------------------------------------
+# Determinism: same input and rules, byte-identical output
+
+
+def test_output_is_byte_identical_across_runs_jobs_and_hash_seeds(tmp_path):
+    seed = next(iter(sorted((ROOT / "seeds").glob("*.txt")))).read_text(encoding="utf-8")
+    for i in range(4):
+        sub = tmp_path / f"part{i}"
+        sub.mkdir()
+        (sub / "a.txt").write_text(seed.replace("2", str(i + 3)), encoding="utf-8")
+        (sub / "b.md").write_text("---\ndate: 2024-09-30\n---\n" + seed + "\nThe the colour.\n", encoding="utf-8")
+    outputs = set()
+    for jobs, hashseed in (("1", "0"), ("2", "1"), ("1", "12345")):
+        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONHASHSEED=hashseed)
+        proc = subprocess.run([sys.executable, "-m", "linter", "--isolated", "--select", "ALL", "--no-cache",
+                               "--format", "json", "--jobs", jobs, "."], cwd=tmp_path, capture_output=True,
+                              timeout=300, env=env)
+        assert proc.returncode == 1, proc.stderr.decode()
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
