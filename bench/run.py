@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folder-mb", type=float, default=None, help="size of the folder of articles (default 5)")
     ap.add_argument("--doc-mb", type=float, default=None, help="size of the one big document (default 2)")
     ap.add_argument("--out", metavar="FILE", help="also write the Markdown report to FILE")
-    ap.add_argument("--top", type=int, default=8, help="slowest rules to list (default 8)")
+    ap.add_argument("--top", type=int, default=12, help="slowest rules and steps to list (default 12)")
     args = ap.parse_args(argv)
     folder_mb = args.folder_mb or (0.5 if args.quick else 5.0)
     doc_mb = args.doc_mb or (0.2 if args.quick else 2.0)
@@ -302,6 +302,14 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
     run_child(warm_cmd, cwd=cwd, env=fl_env)
     cli_one_warm = best(warm_cmd, max(repeat, 5), cwd=cwd, env=fl_env)
     rows.append(("CLI, one article, cache warm", cli_one_warm, pl_one, ob))
+    startup = {
+        "python -c pass": best([py, "-c", "pass"], 5, cwd=cwd, env=fl_env)["cpu"],
+        "factlint --version": best([py, "-m", "linter", "--version"], 5, cwd=cwd, env=fl_env)["cpu"],
+        "import + load rules": best([py, "-c", "from linter import Config; from linter.engine import rules_for; "
+                                     "rules_for(Config())"], 5, cwd=cwd, env=fl_env)["cpu"],
+        "one article, no cache": cli_one["cpu"],
+        "proselint, one article": pl_one["cpu"],
+    }
 
     log("CLI: folder")
     cli_j1 = best(fl_cli + ["--jobs", "1", str(folder)], repeat, cwd=cwd, env=fl_env)
@@ -358,7 +366,15 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
     out.append(f"Output of `--jobs 2` and of the warm cache identical to `--jobs 1`: {'yes' if same else 'NO'}. "
                f"CPU time, folder: `--jobs 1` {cli_j1['cpu']:.2f} s, `--jobs 2` {cli_j2['cpu']:.2f} s.")
     out.append("")
+    out.append("Start-up, CPU time of the whole process (best of 5): " + "; ".join(
+        f"{label} {secs * 1000:.0f} ms" for label, secs in startup.items()) + ".")
+    out.append("")
     out.append(_rule_table(fl_folder, fl_doc, fb, db, top))
+    try:
+        out.append("")
+        out.append("Load average at the end: %.1f." % os.getloadavg()[0])
+    except OSError:
+        pass
     return "\n".join(out) + "\n"
 
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -151,6 +150,8 @@ class ResultCache:
             entry.parent.mkdir(parents=True, exist_ok=True)
             body = json.dumps({"key": key, "document_date": document_date, "date_source": date_source,
                                "diagnostics": [_plain(d) for d in diagnostics]}, ensure_ascii=False)
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
