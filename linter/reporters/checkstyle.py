@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .junit import clean
+from ._xml import clean, write
 
 
 def build(results, run) -> ET.Element:
@@ -26,8 +26,4 @@ def build(results, run) -> ET.Element:
 
 
 def report(results, out, run) -> None:
-    tree = build(results, run)
-    ET.indent(tree, space="  ")
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(tree, encoding="unicode"))
-    out.write("\n")
+    write(build(results, run), out)

@@ -9,16 +9,10 @@ is one passing test case, so CI shows it as checked. XML-invalid control charact
 from __future__ import annotations
 
 import os
-import re
 import xml.etree.ElementTree as ET
 
 from ..diagnostics import SEVERITY_RANK
-
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    return _INVALID_XML.sub("", text)
+from ._xml import clean, write
 
 
 def build(results, run) -> ET.Element:
@@ -61,8 +55,4 @@ def build(results, run) -> ET.Element:
 
 
 def report(results, out, run) -> None:
-    tree = build(results, run)
-    ET.indent(tree, space="  ")
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(tree, encoding="unicode"))
-    out.write("\n")
+    write(build(results, run), out)
