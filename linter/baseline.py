@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .config import ConfigError
 from .diagnostics import assign_fingerprints
+from .reporters import source_text
 
 VERSION = 1
 
@@ -85,18 +86,6 @@ def _rel(path: str, base: Path) -> str:
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
-
-
-def _source(result) -> str | None:
-    """The file's text, for line contexts: kept by the CLI for some formats, else re-read."""
-    if result.text is not None:
-        return result.text
-    if result.path in ("", "-"):
-        return None
-    try:
-        return Path(result.path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
 
 
 def _contexts(diagnostics, text: str | None) -> list[str]:
@@ -183,7 +172,7 @@ def apply(results, entries: list[Entry], base: Path) -> Outcome:
         rel = _rel(r.path, base)
         linted.add(rel)
         pool = by_path.get(rel, [])
-        current = entries_for(r.diagnostics, base, _source(r)) if r.diagnostics else []
+        current = entries_for(r.diagnostics, base, source_text(r)) if r.diagnostics else []
         matched = match(current, [entries[i] for i in pool])
         keep = []
         for d, m in zip(r.diagnostics, matched):
@@ -206,7 +195,7 @@ def snapshot(results, base: Path, previous: list[Entry] | None = None) -> list[E
     """The entries for every current finding, plus ``previous`` entries of files not linted now
     (so writing a baseline from a partial run does not forget the rest of the archive)."""
     linted = {_rel(r.path, base) for r in results}
-    entries = [e for r in results if r.diagnostics for e in entries_for(r.diagnostics, base, _source(r))]
+    entries = [e for r in results if r.diagnostics for e in entries_for(r.diagnostics, base, source_text(r))]
     entries += [e for e in previous or [] if e.path not in linted and (base / e.path).exists()]
     return entries
 

@@ -30,6 +30,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from . import __version__
 from .config import Config, ConfigError, discover, load_config
 from .engine import META_RULES, SelectionError, lint_text, rules_for
+from .reporters import fix_texts
 from .ruleset import RuleSetError
 
 DEBOUNCE_SECONDS = 0.3
@@ -165,7 +166,7 @@ class FactlintServer(LanguageServer):
                 message=r.message)
             for r in d.related
         ]
-        fixes = ([d.fix] if d.fix is not None else []) + [s for s in d.suggestions if s != d.fix]
+        fixes = fix_texts(d)
         return types.Diagnostic(
             range=positions.range(d.start + shift, d.end + shift),
             severity=SEVERITY[d.severity],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -44,3 +45,22 @@ def summary_counts(results) -> dict:
         for d in r.diagnostics:
             counts[d.severity + "s"] += 1
     return counts
+
+
+def source_text(result) -> str | None:
+    """A file's text for formats and baselines that need it: the copy the CLI kept
+    (``FileResult.text``), else the file re-read; None for stdin or an unreadable file."""
+    if result.text is not None:
+        return result.text
+    if result.path in ("", "-"):
+        return None
+    try:
+        return Path(result.path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def fix_texts(d) -> list[str]:
+    """The replacements to offer for a diagnostic: its safe fix first, then the other
+    suggestions (the fix is usually one of them too; it is offered once)."""
+    return ([d.fix] if d.fix is not None else []) + [s for s in d.suggestions if s != d.fix]

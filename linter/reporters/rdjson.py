@@ -13,9 +13,9 @@ suggestions over the flagged span.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from ..document import LineIndex
+from . import fix_texts, source_text
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "factlint", "url": "https://pypi.org/project/factlint/"}
@@ -36,15 +36,6 @@ class ByteColumns:
         return len(prefix.encode("utf-8", "surrogatepass")) + 1 + max(0, column - 1 - len(prefix))
 
 
-def _source_text(result) -> str | None:
-    if result.text is not None:
-        return result.text
-    try:
-        return Path(result.path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-
-
 def _range(cols: ByteColumns, line, column, end_line, end_column) -> dict:
     return {"start": {"line": line, "column": cols.column(line, column)},
             "end": {"line": max(end_line, line), "column": cols.column(end_line, end_column)}}
@@ -62,7 +53,7 @@ def diagnostic(d, cols: ByteColumns, run=None) -> dict:
     link = getattr((run.rules if run else {}).get(d.rule), "link", None)
     if link:
         out["code"]["url"] = link
-    fixes = ([d.fix] if d.fix is not None else []) + [s for s in d.suggestions if s != d.fix]
+    fixes = fix_texts(d)
     if fixes:
         out["suggestions"] = [{"range": rng, "text": s} for s in fixes]
     if d.related:
@@ -80,7 +71,7 @@ def document(results, run) -> dict:
     for r in results:
         if not r.diagnostics:
             continue
-        cols = ByteColumns(_source_text(r))
+        cols = ByteColumns(source_text(r))
         diagnostics.extend(diagnostic(d, cols, run) for d in r.diagnostics)
     return {"source": SOURCE, "diagnostics": diagnostics}
 
