@@ -131,6 +131,12 @@ def test_news_style_variants(text, rule, span):
     "Of 100 people surveyed, 60% said yes and 40% said no.",
     "The camp holds 43,000 people, 9,000 of them fighters.",
     "Sales of 1.5m units, up from 1.2m, lifted profits.",
+    "Japan's GDP shrank at an annualised 1.2% rate, down from 0.8% growth.",
+    "Output rose 0.3%, up from a 0.5% contraction.",
+    "Federer won 6-4, 6-3, 7-6 (7-4) and the bill passed 219-212.",
+    "Of the 435 seats, Democrats hold 235 and Republicans 199, with one vacancy.",
+    "Oil fell $1.20, or 2.4%, to $48.80 a barrel.",
+    "Ticket prices range from £25 to £150, with 5,000 seats at £10.",
 ])
 def test_news_style_clean(text):
     assert [f for f in found(text, ["N", "M"]) if f[2] != "info"] == []

@@ -46,6 +46,8 @@ _DOWN = (r"down|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|decli
 _VERB = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>(?:[^.;:!?\n]|\.(?=\d)){0,45}?)\bfrom\s+$", re.I | re.S)
 _VERB_TO = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>(?:[^.;:!?\n]|\.(?=\d)){0,45}?)\bto\s+$", re.I | re.S)
 _FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|during|last|this)\b[^.;:!?\n\d]{0,20}?)?\s+from\s+", re.I)
+_RATE_OF_CHANGE = re.compile(r"\b(?:(?P<up>" + _UP + ")|(?P<down>" + _DOWN + r"))\b[^.;,]{0,30}$", re.I)
+_NEGATIVE_AFTER = re.compile(r"\s+(?:contraction|decline|drop|fall|decrease|loss|deficit)\b", re.I)
 _UPDOWN_FROM = re.compile(r",?\s*\(?(?P<dir>up|down)\s+from\s+$", re.I)
 _TO_GAP = re.compile(r"(?:\s+[a-z][\w-]*)?\s*(?:(?:in|on|at|last|a\s+year|the\s+previous|during|by)\b[^.;:!?\n]{0,30}?)?\s+to\s+"
                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
@@ -167,6 +169,12 @@ class Rule(RuleBase):
                     continue
                 if j >= 1 and _OF_GAP.fullmatch(prose[qs[j - 1].end:b.start]) and self._compatible(a, qs[j - 1]):
                     b = qs[j - 1]  # "won 33 of the 150 seats, down from 41": the part changed, not the whole
+                lead = prose[max(0, b.start - 50):b.start]
+                rc = _RATE_OF_CHANGE.search(lead)
+                if rc and rc.group("down") and not re.search(r"\bto\s+(?:an?\s+)?(?:[a-z]+\s+)?$", lead):
+                    continue  # "shrank 1.2%, down from 0.8% growth": a fall written as a positive figure
+                if _NEGATIVE_AFTER.match(prose, a.end, min(len(prose), a.end + 20)):
+                    continue  # "..., up from a 0.5% contraction"
                 yield a, b, None, ud.group("dir").lower(), (b.start, a.end)
                 continue
             # "VERB ... to B from A" (news style: "fell to $10 from $10.50")
