@@ -332,3 +332,15 @@ def test_clean_run_in_every_format(run_cli, tmp_path, monkeypatch):
             jsonschema.Draft7Validator(schema("rdjson.schema.json")).validate(json.loads(out))
         elif fmt == "jsonl":
             assert out == ""
+
+
+def test_text_excerpt_shows_the_reported_line_after_a_form_feed():
+    # str.splitlines breaks at a form feed; the line numbers count newlines only
+    text = "Intro line\x0cwith a form feed.\nThe army had 9,00 fighters.\n"
+    d = Diagnostic("t.txt", 42, 46, 2, 14, 2, 18, "error", "N101", "malformed-digit-grouping", "number",
+                   "bad", "9,00")
+    buf = io.StringIO()
+    get("text").report([FileResult("t.txt", [d], text)], buf, RunInfo("1", excerpt=True))
+    lines = buf.getvalue().splitlines()
+    assert lines[1] == "    2 | The army had 9,00 fighters."
+    assert lines[2] == "      |              ^^^^"

@@ -5,6 +5,7 @@ On a terminal, each line is followed by the source line with carets under the sp
 
 from __future__ import annotations
 
+from ..document import LineIndex
 from . import summary_counts
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -20,11 +21,14 @@ def format_line(d, color: bool = False) -> str:
     return f"{loc}: {sev}: {message} [{d.rule} {d.name}]"
 
 
-def _excerpt(text: str, d, color: bool) -> list[str]:
-    lines = text.splitlines()
-    if not (0 < d.line <= len(lines)):
+def _excerpt(text: str, lines: LineIndex, d, color: bool) -> list[str]:
+    """The finding's source line with carets under the span. Lines are found with the
+    diagnostics' own line index (built once per file): ``str.splitlines`` also breaks at
+    form feeds and U+2028, and then showed another line than the one reported."""
+    if not (0 < d.line <= len(lines.starts)):
         return []
-    src = lines[d.line - 1].rstrip("\r")
+    start, end = lines.line_span(d.line)
+    src = text[start:end].rstrip("\r")
     width = (d.end_column - d.column) if d.end_line == d.line else len(src) - d.column + 1
     caret = " " * (d.column - 1) + "^" * max(1, width)
     gutter = f"{d.line:>5} | "
@@ -35,10 +39,11 @@ def _excerpt(text: str, d, color: bool) -> list[str]:
 
 def report(results, out, run) -> None:
     for r in results:
+        lines = LineIndex(r.text) if run.excerpt and r.text is not None and r.diagnostics else None
         for d in r.diagnostics:
             out.write(format_line(d, run.color) + "\n")
-            if run.excerpt and r.text is not None:
-                for extra in _excerpt(r.text, d, run.color):
+            if lines is not None:
+                for extra in _excerpt(r.text, lines, d, run.color):
                     out.write(extra + "\n")
             for rel in d.related if run.excerpt else ():
                 out.write(f"      {rel.path}:{rel.line}:{rel.column}: note: {rel.message}\n")
