@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
+from ..diagnostics import SEVERITY_RANK
 from . import summary_counts
 
 _CSS = """
@@ -65,7 +66,7 @@ def _render_article(text: str, diags: list, file_no: int) -> str:
     """The article with <mark> around every span; overlapping spans become segments."""
     n = len(text)
     cuts = {0, n}
-    spans = []  # (start, end, diag_id, is_related)
+    spans = []  # (start, end, diag_id, is_related, severity)
     for i, d in enumerate(diags):
         did = f"{file_no}-{i}"
         spans.append((d.start, d.end, did, False, d.severity))
@@ -84,7 +85,6 @@ def _render_article(text: str, diags: list, file_no: int) -> str:
     active: list = []
     k = 0
     out = []
-    rank = {"error": 2, "warning": 1, "info": 0}
     for a, b in zip(bounds, bounds[1:] + [None]):
         for sp in starts_at.get(a, ()):  # zero-width findings: a pin
             out.append(f'<mark class="{sp[4]}" data-f="{sp[2]}" title="finding"><span class="pin">&#9873;</span></mark>')
@@ -100,11 +100,7 @@ def _render_article(text: str, diags: list, file_no: int) -> str:
             continue
         own = [sp for sp in active if not sp[3]]
         rel = [sp for sp in active if sp[3]]
-        if own:
-            sev = max((sp[4] for sp in own), key=rank.get)
-            cls = sev
-        else:
-            cls = "rel"
+        cls = max((sp[4] for sp in own), key=SEVERITY_RANK.get) if own else "rel"
         f_ids = " ".join(dict.fromkeys(sp[2] for sp in own)) or " ".join(dict.fromkeys(sp[2] for sp in rel))
         r_ids = " ".join(dict.fromkeys(sp[2] for sp in rel))
         attr = f' data-r="{r_ids}"' if r_ids else ""
