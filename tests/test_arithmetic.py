@@ -131,6 +131,7 @@ def test_news_style_variants(text, rule, span):
     "Of 100 people surveyed, 60% said yes and 40% said no.",
     "The camp holds 43,000 people, 9,000 of them fighters.",
     "Sales of 1.5m units, up from 1.2m, lifted profits.",
+    "The company employs 2,300 people in 14 countries, including 900 in Britain.",
     "Japan's GDP shrank at an annualised 1.2% rate, down from 0.8% growth.",
     "Output rose 0.3%, up from a 0.5% contraction.",
     "Federer won 6-4, 6-3, 7-6 (7-4) and the bill passed 219-212.",

@@ -125,9 +125,25 @@ class Rule(RuleBase):
             whole = self._whole_before(doc, qs, i, cue.start())
             if whole is None or not self._compatible(a, whole) or whole.range_role:
                 continue
-            if _least(a) > _most(whole) and whole.value >= 2:
-                yield Finding(a.start, a.end, {"part": a.raw, "whole": whole.raw, "text": a.raw},
-                              related=[Related(whole.start, whole.end, "the whole")])
+            if not (_least(a) > _most(whole) and whole.value >= 2):
+                continue
+            others = self._other_wholes(doc, qs, i, whole)
+            if a.noun and a.noun != whole.noun and any(o.noun == a.noun for o in others):
+                continue  # "2,300 people in 14 countries, including 900 people in Britain"
+            if not a.noun and any(self._compatible(a, o) and _least(a) <= _most(o) for o in others):
+                continue  # "2,300 people in 14 countries, including 900 in Britain": which whole?
+            yield Finding(a.start, a.end, {"part": a.raw, "whole": whole.raw, "text": a.raw},
+                          related=[Related(whole.start, whole.end, "the whole")])
+
+    def _other_wholes(self, doc, qs, i, whole):
+        """Up to two more quantities just before the chosen whole, in the same sentence."""
+        out = []
+        j = next((k for k in range(i - 1, max(-1, i - 8), -1) if qs[k] is whole), 0) - 1
+        while j >= 0 and len(out) < 2 and whole.start - qs[j].end <= 60:
+            if qs[j].is_quantity and self._same_sentence(doc, qs[j].start, whole.start):
+                out.append(qs[j])
+            j -= 1
+        return out
 
     def _whole_before(self, doc, qs, i, cue_start):
         """The nearest quantity before a cue, in the same sentence, within 120 characters."""
