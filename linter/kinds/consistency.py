@@ -29,6 +29,7 @@ from rapidfuzz.distance import OSA
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS
+from ._regex import words_pattern
 from .base import RuleBase
 
 Detect = Literal["dotted-acronyms", "variants", "name-spelling", "acronym-redefined", "acronym-before-definition"]
@@ -78,10 +79,7 @@ class Rule(RuleBase):
         # one pass over the text for all groups: a single alternation, longest forms first
         self._variant_forms = {" ".join(f.lower().split()): (gi, f) for gi, g in enumerate(self._groups) for f in g}
         if self._variant_forms:
-            alts = sorted(self._variant_forms, key=len, reverse=True)
-            self._variant_re = re.compile(
-                r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in alts) + r")(?![\w-])",
-                re.I)
+            self._variant_re = re.compile(words_pattern(list(self._variant_forms)), re.I)
 
     def check(self, doc, ctx):
         if self.detect == "dotted-acronyms":
@@ -183,8 +181,7 @@ class Rule(RuleBase):
             first_def.setdefault(acr, (a_span[0], a_span[1], s_start))
         if not first_def:
             return
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(first_def, key=len, reverse=True)))
-                             + r")(?![\w-])")
+        pattern = re.compile(words_pattern(list(first_def)))
         reported = set()
         for m in pattern.finditer(doc.prose):
             acr = m.group()
@@ -286,6 +283,7 @@ def _transposed(a: str, b: str) -> bool:
 # -- acronym definitions -------------------------------------------------------
 
 _SMALL = "of|and|for|the|on|in|to|de|du|des|la|le|al|el|&|an|a|at|against"
+_SMALL_WORDS = frozenset(_SMALL.split("|"))
 _EXP_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{_SMALL}))"
 _DEF_AFTER = re.compile(rf"(?P<exp>{_EXP_WORD}(?:[ \t]+{_EXP_WORD}){{0,10}})[ \t]+\((?P<acr>[A-Z][A-Za-z&-]*[A-Z])s?\.?\)")
 _DEF_BEFORE = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z&-]*[A-Z])[ \t]+\((?P<exp>[A-Z][^()\n]{3,90})\)")
@@ -338,7 +336,7 @@ def _definitions(doc):
         base = m.start("exp")
         # the shortest tail of the words that spells the acronym
         for k in range(len(words) - 1, -1, -1):
-            if words[k].lower() in _SMALL.split("|"):
+            if words[k].lower() in _SMALL_WORDS:
                 continue
             if _matches(acr, words[k:]):
                 offs = [mm.start() for mm in re.finditer(r"\S+", m.group("exp"))]
