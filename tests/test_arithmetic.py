@@ -116,6 +116,16 @@ def test_news_style_variants(text, rule, span):
     assert [(r, t) for r, t, *_ in found(text, [rule])] == [(rule, span)]
 
 
+@pytest.mark.parametrize("text,rule,span", [
+    ("The deficit narrowed from $800 billion to $1.2 trillion.", "M102", "narrowed from $800 billion to $1.2 trillion"),
+    ("Among adults aged 18 to 24, support fell from 45% to 60%.", "M102", "fell from 45% to 60%"),
+    ("Interest rates were cut from 5 percent to 5.25 percent.", "M102", "cut from 5 percent to 5.25 percent"),
+    ("The population halved from 10,000 to 8,000.", "M102", "halved from 10,000 to 8,000"),
+])
+def test_more_direction_variants(text, rule, span):
+    assert [(r, t) for r, t, *_ in found(text, [rule])] == [(rule, span)]
+
+
 @pytest.mark.parametrize("text", [
     "The vote was 52 to 48 in favour.",
     "The Dow fell 100 points from 20,000 to 19,900.",
@@ -138,6 +148,12 @@ def test_news_style_variants(text, rule, span):
     "Of the 435 seats, Democrats hold 235 and Republicans 199, with one vacancy.",
     "Oil fell $1.20, or 2.4%, to $48.80 a barrel.",
     "Ticket prices range from £25 to £150, with 5,000 seats at £10.",
+    "Stores will open from 9 a.m. to 5 p.m. and prices dropped from $5 to $4.",
+    "He dropped from second to fifth and fell from No. 3 to No. 10 in the world.",
+    "Output fell from 2010 to 2015 but rose from 2015 to 2020.",
+    "The age of eligibility rose from 65 to 67; the team slipped from 3rd to 7th.",
+    "The deficit narrowed from $1.2 trillion to $800 billion.",
+    "The share of women rose from one in five to one in three.",
 ])
 def test_news_style_clean(text):
     assert [f for f in found(text, ["N", "M"]) if f[2] != "info"] == []

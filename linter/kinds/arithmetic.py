@@ -225,7 +225,7 @@ class Rule(RuleBase):
             if not self._compatible(a, b):
                 continue
             sentence = doc.sentence_at(a.start)
-            if sentence is not None:
+            if sentence is not None and a.unit is None:  # a percentage or an amount is not a rank or an age
                 s = doc.sentences[sentence]
                 if _RANKING.search(prose, s.start, s.end):
                     continue
