@@ -424,6 +424,17 @@ class Document:
             return self.quotes[i]
         return None
 
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        """The quotes overlapping ``[start, end)``, in order. Quotes are sorted and disjoint,
+        so this bisects to the one at or before ``start`` and walks only what it returns."""
+        out = []
+        for q in self.quotes[max(0, bisect.bisect_right(self._quote_starts, start) - 1):]:
+            if q.start >= end:
+                break
+            if q.end > start:
+                out.append(q)
+        return out
+
     def in_scope(self, offset: int, scope: str) -> bool:
         if scope == "quote":
             return self.quote_at(offset) is not None

@@ -211,3 +211,14 @@ def test_linear_on_a_long_document():
     attrs = doc.facts.attributions
     assert time.perf_counter() - t0 < 10
     assert len(attrs) == 4000 and not any(a.unattributed for a in attrs)
+
+
+def test_quotes_in_returns_exactly_the_overlapping_quotes():
+    text = 'He said "one two" and "three" then "four five" today.'
+    doc = _doc(text)
+    one, three, four = doc.quotes
+    assert doc.quotes_in(0, len(text)) == [one, three, four]
+    assert doc.quotes_in(one.start + 2, three.start) == [one]  # starts inside the first
+    assert doc.quotes_in(one.end, three.start) == []  # between two quotes
+    assert doc.quotes_in(three.end - 1, four.start + 1) == [three, four]
+    assert doc.quotes_in(5, 5) == []

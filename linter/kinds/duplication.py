@@ -17,7 +17,6 @@ repeats on purpose).
 
 from __future__ import annotations
 
-import bisect
 from typing import Literal
 
 import regex
@@ -148,12 +147,5 @@ def _quoted_share(doc, start: int, end: int) -> float:
     """The share of a passage's characters that sit inside quotation marks."""
     if end <= start:
         return 0.0
-    inside = 0
-    quotes = doc.quotes  # sorted and disjoint: start from the one at or before ``start``
-    for q in quotes[max(0, bisect.bisect_right(doc._quote_starts, start) - 1):]:
-        if q.end <= start:
-            continue
-        if q.start >= end:
-            break
-        inside += min(end, q.end) - max(start, q.start)
+    inside = sum(min(end, q.end) - max(start, q.start) for q in doc.quotes_in(start, end))
     return inside / (end - start)

@@ -11,7 +11,6 @@ call, so this is advice, and off by default: see the measured rate in the README
 
 from __future__ import annotations
 
-import bisect
 from typing import Literal
 
 import regex
@@ -71,20 +70,12 @@ class Rule(RuleBase):
                 continue
             s = sentences[si]
             block = doc.blocks[s.block]
-            if block.kind != "paragraph" or doc.quote_at(s.start) is not None:
+            if block.kind != "paragraph":
                 continue
-            if any(q.start < s.end and q.end > s.start for q in _quotes_in(doc, s.start, s.end)):
+            if doc.quotes_in(s.start, s.end):
                 continue  # a sentence with a quote has a source to look for (A101)
             near = range(max(0, si - self.window), min(len(sentences), si + self.window + 1))
             if any(sentences[k].block == s.block and governance.sentence_has_cue(k) for k in near):
                 continue
             reported.add(si)
             yield Finding(start, end, {"match": " ".join(text[start:end].split()), "what": what})
-
-
-def _quotes_in(doc, start: int, end: int):
-    i = max(0, bisect.bisect_left(doc._quote_starts, start) - 1)
-    for q in doc.quotes[i:]:
-        if q.start >= end:
-            break
-        yield q
