@@ -15,7 +15,7 @@ import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -453,6 +453,25 @@ class Document:
     @cached_property
     def word_count(self) -> int:
         return len(re.findall(r"\w+(?:['’]\w+)*", self.prose))
+
+
+def per_document(fn):
+    """Compute ``fn(doc, *args)`` once per document and arguments.
+
+    For structure a check derives rather than the model (acronym definitions, repeated
+    paragraphs, nested quotes): several rules, or several kinds, ask for the same thing,
+    and the memo lives and dies with the document (a module-level cache would keep
+    every document of a run alive)."""
+    slot = f"_memo_{fn.__module__}.{fn.__qualname__}"
+
+    @wraps(fn)
+    def memoised(doc, *args):
+        memo = doc.__dict__.setdefault(slot, {})
+        if args not in memo:
+            memo[args] = fn(doc, *args)
+        return memo[args]
+
+    return memoised
 
 
 def _read_front_matter(body: str) -> dict:

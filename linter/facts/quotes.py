@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import ABBREVIATIONS, Quote, Span
+from ..document import ABBREVIATIONS, Quote, Span, per_document
 
 # A quote of at most this many words that does not read as a full sentence is a
 # fragment or scare quote (they “reaffirmed”; for “as long as needed”): it needs no
@@ -591,23 +591,23 @@ def _custom(doc, ctx) -> Lexicon | None:
 def cues_for(doc, ctx=None) -> list[Cue]:
     """The document's reporting cues, with the word lists of ``ctx`` (cached per document)."""
     lex = _custom(doc, ctx)
-    if lex is None:
-        return doc.facts.cues
-    cache = doc.facts.__dict__.setdefault("_custom_attribution", {})
-    if (lex, "cues") not in cache:
-        cache[(lex, "cues")] = find_cues(doc, lex)
-    return cache[(lex, "cues")]
+    return doc.facts.cues if lex is None else _custom_cues(doc, lex)
 
 
 def attributions_for(doc, ctx=None) -> list[Attribution]:
     """The document's quote attributions, with the word lists of ``ctx`` (cached per document)."""
     lex = _custom(doc, ctx)
-    if lex is None:
-        return doc.facts.attributions
-    cache = doc.facts.__dict__.setdefault("_custom_attribution", {})
-    if (lex, "quotes") not in cache:
-        cache[(lex, "quotes")] = attribute_quotes(doc, lex, cues_for(doc, ctx))
-    return cache[(lex, "quotes")]
+    return doc.facts.attributions if lex is None else _custom_attributions(doc, lex)
+
+
+@per_document
+def _custom_cues(doc, lex: Lexicon) -> list[Cue]:
+    return find_cues(doc, lex)
+
+
+@per_document
+def _custom_attributions(doc, lex: Lexicon) -> list[Attribution]:
+    return attribute_quotes(doc, lex, _custom_cues(doc, lex))
 
 
 # ---------------------------------------------------------------------------

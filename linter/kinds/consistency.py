@@ -28,7 +28,7 @@ from pydantic import Field, PrivateAttr
 from rapidfuzz.distance import OSA
 
 from ..diagnostics import Finding, Related
-from ..document import BLOCK_KINDS
+from ..document import BLOCK_KINDS, per_document
 from ._regex import words_pattern
 from .base import RuleBase
 
@@ -212,16 +212,12 @@ _TITLES = frozenset("""Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. President Minist
     The In On At For And But Of By From With As""".split())
 
 
-def _shouting(doc, bi) -> bool:
+@per_document
+def _shouting(doc, bi: int) -> bool:
     """An all-capitals block (a shouted headline) says nothing about a house form."""
-    if bi is None:
-        return False
-    cache = doc.__dict__.setdefault("_shouting_blocks", {})
-    if bi not in cache:
-        b = doc.blocks[bi]
-        letters = [c for c in doc.prose[b.start : b.end] if c.isalpha()]
-        cache[bi] = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.5
-    return cache[bi]
+    b = doc.blocks[bi]
+    letters = [c for c in doc.prose[b.start : b.end] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.5
 
 
 def _after_opening(prose: str, i: int, sentence_starts: set[int]) -> bool:
@@ -323,11 +319,9 @@ def _matches(acr: str, words: list[str]) -> bool:
     return i == len(letters) and skipped <= 1
 
 
+@per_document
 def _definitions(doc):
     """(acronym, normalised expansion, acronym span, expansion span, sentence start) in order."""
-    cache = doc.__dict__.get("_acronym_definitions")
-    if cache is not None:
-        return cache
     prose = doc.prose
     out = []
     for m in _DEF_AFTER.finditer(prose):
@@ -350,7 +344,6 @@ def _definitions(doc):
             out.append((acr, _norm_exp(words), (m.start("acr"), m.end("acr")), (m.start("exp"), m.end("exp")),
                         _sentence_start(doc, m.start())))
     out.sort(key=lambda d: d[2])
-    doc.__dict__["_acronym_definitions"] = out
     return out
 
 

@@ -23,7 +23,7 @@ import regex
 from pydantic import Field, PrivateAttr, field_validator
 
 from ..diagnostics import Finding, Related
-from ..document import BLOCK_KINDS
+from ..document import BLOCK_KINDS, per_document
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
 
@@ -129,18 +129,16 @@ def _repeats(doc, units: list[tuple[int, int]], min_words: int, threshold: float
         spans.append((start, end))
 
 
+@per_document
 def duplicate_blocks(doc, min_words: int, threshold: float, ignore: tuple[str, ...],
-                     near_min_words: int = 12) -> list[tuple[int, int, float]]:
-    """(second block index, first block index, score) for repeated blocks, cached per document."""
-    cache = doc.__dict__.setdefault("_duplicate_blocks", {})
-    key = (min_words, threshold, ignore, near_min_words)
-    if key not in cache:
-        ids = [i for i, b in enumerate(doc.blocks) if b.kind not in ignore]
-        starts = {doc.blocks[i].start: i for i in ids}
-        units = [(doc.blocks[i].start, doc.blocks[i].end) for i in ids]
-        cache[key] = [(starts[s[0]], starts[f[0]], score) for s, f, score in _repeats(doc, units, min_words, threshold,
-                                                                                    near_min_words)]
-    return cache[key]
+                     near_min_words: int) -> list[tuple[int, int, float]]:
+    """(second block index, first block index, score) for repeated blocks, computed once
+    per document and settings (R101, R102 and the misquote check all ask)."""
+    ids = [i for i, b in enumerate(doc.blocks) if b.kind not in ignore]
+    starts = {doc.blocks[i].start: i for i in ids}
+    units = [(doc.blocks[i].start, doc.blocks[i].end) for i in ids]
+    return [(starts[s[0]], starts[f[0]], score) for s, f, score in _repeats(doc, units, min_words, threshold,
+                                                                          near_min_words)]
 
 
 def _quoted_share(doc, start: int, end: int) -> float:

@@ -26,7 +26,7 @@ import re
 from typing import Literal
 
 from ..diagnostics import Finding, Related
-from ..document import ABBREVIATIONS
+from ..document import ABBREVIATIONS, per_document
 from .base import RuleBase
 
 _PAIRS = {"(": ")", "[": "]"}
@@ -158,13 +158,11 @@ def _leading_closers(prose: str, nxt, stack: list[int]) -> int:
     return n
 
 
+@per_document
 def _nested_marks(doc) -> dict[int, tuple[int, int]]:
     """Curly double quotes nested in curly double quotes, per block: the inner quote's
     open and close offsets, keyed by all four marks. Only the unambiguous pattern
     “ … “ … ” … ” (outer closed after the inner) counts."""
-    cache = doc.__dict__.get("_nested_quote_marks")
-    if cache is not None:
-        return cache
     found: dict[int, tuple[int, int]] = {}
     prose = doc.prose
     for b in doc.blocks:
@@ -175,7 +173,6 @@ def _nested_marks(doc) -> dict[int, tuple[int, int]]:
                 inner = (b.start + bb, b.start + c)
                 for at in (a, bb, c, d):  # the outer marks too: they are not unpaired
                     found[b.start + at] = inner
-    doc.__dict__["_nested_quote_marks"] = found
     return found
 
 
