@@ -87,7 +87,7 @@ def _unclosed(doc):
         bi = doc.block_at(q.start)
         if bi is not None and bi + 1 < len(blocks):
             nxt = doc.prose[blocks[bi + 1].start : blocks[bi + 1].start + 1]
-            if nxt in "“„«\"" and nxt:
+            if nxt and nxt in "“„«\"":
                 continue  # a quote running on into the next paragraph
         yield Finding(q.start, q.start + 1, {"mark": q.open_mark},
                       message=f"Quotation mark {q.open_mark} is never closed in this paragraph")
@@ -107,7 +107,7 @@ def _brackets(doc):
     carried = 0  # brackets left open by the previous block
     for bi, b in enumerate(doc.blocks):
         stack: list[int] = []
-        carry, carried = carried, 0
+        carry = carried
         for m in _BRACKET.finditer(prose, b.start, b.end):
             i, ch = m.start(), m.group()
             if ch in _PAIRS:
@@ -116,24 +116,20 @@ def _brackets(doc):
                 if stack and prose[stack[-1]] == _CLOSERS[ch]:
                     stack.pop()
                     continue
-                if carry and not stack:
+                if stack:  # mismatched kinds: ( ... ]
+                    opener = stack.pop()
+                    yield Finding(i, i + 1, {"mark": ch},
+                                  message=f"'{ch}' closes '{prose[opener]}'",
+                                  related=[Related(opener, opener + 1, "opened here")])
+                elif carry:
                     carry -= 1
-                    continue
-                head = prose[max(b.start, i - 6) : i + 1]
-                if stack or not (_ENUM.search(head) or _SMILEY.search(prose[max(b.start, i - 2) : i])):
-                    if stack:  # mismatched kinds: ( ... ]
-                        opener = stack.pop()
-                        yield Finding(i, i + 1, {"mark": ch},
-                                      message=f"'{ch}' closes '{prose[opener]}'",
-                                      related=[Related(opener, opener + 1, "opened here")])
-                    else:
-                        yield Finding(i, i + 1, {"mark": ch}, message=f"'{ch}' has no opening '{_CLOSERS[ch]}'")
+                elif not (_ENUM.search(prose[max(b.start, i - 6) : i + 1])
+                          or _SMILEY.search(prose[max(b.start, i - 2) : i])):
+                    yield Finding(i, i + 1, {"mark": ch}, message=f"'{ch}' has no opening '{_CLOSERS[ch]}'")
         nxt = doc.blocks[bi + 1] if bi + 1 < len(doc.blocks) else None
-        closes_next = _leading_closers(prose, nxt, stack)
-        for n, i in enumerate(stack):
-            if n >= len(stack) - closes_next:
-                carried += 1
-                continue
+        # the innermost brackets the next block closes are one aside across the break
+        carried = _leading_closers(prose, nxt, stack)
+        for i in stack[: len(stack) - carried]:
             yield Finding(i, i + 1, {"mark": prose[i]},
                           message=f"'{prose[i]}' is never closed in this paragraph")
 
