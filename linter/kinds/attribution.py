@@ -32,17 +32,12 @@ class Rule(RuleBase):
     flag_partial: bool = False
 
     def check(self, doc, ctx):
+        flagged = {HOW_NONE} | {how for how, on in ((HOW_FRAGMENT, self.flag_fragments), (HOW_TITLE, self.flag_titles),
+                                                     (HOW_PARTIAL, self.flag_partial)) if on}
         for a in attributions_for(doc, ctx):
-            if a.how == HOW_FRAGMENT and not self.flag_fragments:
-                continue
-            if a.how == HOW_TITLE and not self.flag_titles:
-                continue
-            if a.how == HOW_PARTIAL and not self.flag_partial:
-                continue
-            if a.how not in (HOW_NONE, HOW_FRAGMENT, HOW_TITLE, HOW_PARTIAL):
-                continue
-            q = a.quote
-            yield Finding(q.start, q.end, {"quote": _excerpt(doc.text[q.start:q.end])})
+            if a.how in flagged:
+                q = a.quote
+                yield Finding(q.start, q.end, {"quote": _excerpt(doc.text[q.start:q.end])})
 
 
 def _excerpt(quote: str, words: int = 8) -> str:
