@@ -18,6 +18,7 @@ What an editor gets:
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 import os
 import re
@@ -63,8 +64,6 @@ class PositionMap:
         return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF)
 
     def position(self, offset: int) -> types.Position:
-        import bisect
-
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.starts, offset) - 1
         # an offset inside a CRLF pair belongs to the end of its line
@@ -140,14 +139,15 @@ class FactlintServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         path = to_fs_path(uri) if uri.startswith("file:") else None
         config = self.configs.for_path(path)
-        if path and config.is_excluded(self._shown(path)):
+        shown = self._shown(path) if path else None
+        if shown and config.is_excluded(shown):
             return []
         source = doc.source
         shift = 1 if source.startswith("\ufeff") else 0  # the document model drops a BOM
-        diagnostics = lint_text(source, path=self._shown(path) if path else (doc.filename or "untitled"),
-                                config=config, ruleset=rules_for(config))
+        ruleset = rules_for(config)
+        diagnostics = lint_text(source, path=shown or doc.filename or "untitled", config=config, ruleset=ruleset)
         positions = PositionMap(source, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
-        rules = {r.id: r for r in rules_for(config).rules}
+        rules = {r.id: r for r in ruleset.rules}
         return [self.to_lsp(d, positions, shift, uri, rules) for d in diagnostics]
 
     def _shown(self, path: str) -> str:
