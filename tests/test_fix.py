@@ -307,3 +307,13 @@ def test_fix_stdin_json_report_to_file(pack, tmp_path):
     assert raw_out == b"the the color\n"
     assert [d["rule"] for d in json.loads(report.read_text(encoding="utf-8"))["diagnostics"]] == ["S101"]
     assert code == 1
+
+
+def test_fix_never_touches_code_urls_or_comments(pack, tmp_path):
+    """Fixes come from prose only: code, inline code, URLs and comments keep 'colour'."""
+    story = tmp_path / "story.md"
+    source = ("The colour.\n\n```\ncolour = 1\n```\n\nSee `colour` and https://example.com/colour\n"
+              "<!-- colour -->\n    colour in an indented block\n")
+    story.write_text(source, encoding="utf-8")
+    run("--isolated", "--rules", str(pack), "--select", "U100", "--fix", str(story))
+    assert story.read_text(encoding="utf-8") == source.replace("The colour.", "The color.", 1)
