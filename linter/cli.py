@@ -164,7 +164,9 @@ def cmd_check(args) -> int:
     ruleset = rules_for(config)
     rules = select_rules(ruleset, config)
     files = collect_files(args.paths, config)
-    stdin_bytes = sys.stdin.buffer.read() if "-" in files else None
+    stdin_bytes = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in files else None
+    if stdin_bytes is not None and len(stdin_bytes) > config.max_file_size:
+        raise UsageError(f"stdin is over the {config.max_file_size:,}-byte limit (max-file-size)")
     stdin_text = stdin_bytes.decode("utf-8-sig", errors="replace") if stdin_bytes is not None else None
     out_tty = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and out_tty and "NO_COLOR" not in os.environ)

@@ -312,3 +312,11 @@ def test_output_is_byte_identical_across_runs_jobs_and_hash_seeds(tmp_path):
         assert proc.returncode == 1, proc.stderr.decode()
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+
+
+def test_stdin_over_size_limit(tmp_path):
+    (tmp_path / ".factlint.yaml").write_text("max-file-size: 10\n", encoding="utf-8")
+    code, out, err = factlint("-", cwd=tmp_path, stdin=b"x" * 100)
+    assert code == 2 and out == "" and "stdin is over the 10-byte limit (max-file-size)" in err
+    code, out, err = factlint("-", cwd=tmp_path, stdin=b"the the")
+    assert code == 1
