@@ -33,13 +33,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import ConfigError
 from .diagnostics import assign_fingerprints
-from .reporters import source_text
+from .reporters import plural, source_text
 
 VERSION = 1
 
@@ -228,8 +229,7 @@ def run_cli(results, *, baseline: str | None, write_baseline: str | None, prune:
         previous = load(write_baseline) if Path(write_baseline).is_file() else []
         entries = snapshot(results, base, previous)
         write(write_baseline, entries)
-        err.write(f"factlint: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} "
-                  f"to baseline {write_baseline}\n")
+        err.write(f"factlint: wrote {plural(len(entries), 'finding')} to baseline {write_baseline}\n")
         apply(results, entries, base)
         return
     if not baseline:
@@ -238,13 +238,12 @@ def run_cli(results, *, baseline: str | None, write_baseline: str | None, prune:
     entries = load(baseline)
     outcome = apply(results, entries, base)
     if outcome.suppressed:
-        err.write(f"factlint: {outcome.suppressed} known finding{'s' if outcome.suppressed != 1 else ''} "
-                  f"hidden by baseline {baseline}\n")
+        err.write(f"factlint: {plural(outcome.suppressed, 'known finding')} hidden by baseline {baseline}\n")
     if outcome.unused:
         if prune:
             gone = {id(e) for e in outcome.unused}
             write(baseline, [e for e in entries if id(e) not in gone])
-            err.write(f"factlint: pruned {len(gone)} unused entr{'ies' if len(gone) != 1 else 'y'} "
+            err.write(f"factlint: pruned {plural(len(gone), 'unused entry', 'unused entries')} "
                       f"from baseline {baseline}\n")
         else:
             n = len(outcome.unused)
@@ -273,7 +272,7 @@ def _git(args: list[str], cwd: str) -> str:
     return proc.stdout
 
 
-_HUNK = __import__("re").compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 def changed_lines(rev: str, cwd: str = ".") -> tuple[Path, dict[str, set[int] | None]]:

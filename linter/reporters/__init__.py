@@ -39,6 +39,11 @@ def get(name: str):
 NEEDS_SOURCE = {"text", "html", "rdjson"}  # rdjson: UTF-8 byte columns
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``"1 file"``, ``"2 files"``, ``"3 entries"`` (``many`` for an irregular plural)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def summary_counts(results) -> dict:
     counts = {"files": len(results), "errors": 0, "warnings": 0, "infos": 0}
     for r in results:

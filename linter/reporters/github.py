@@ -14,7 +14,7 @@ the log; use ``--format sarif`` with code scanning (or reviewdog) for large repo
 
 from __future__ import annotations
 
-from . import summary_counts
+from . import plural, summary_counts
 from .sarif import project_root, repo_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -50,6 +50,5 @@ def report(results, out, run) -> None:
             out.write(format_line(d, root) + "\n")
     c = summary_counts(results)
     total = c["errors"] + c["warnings"] + c["infos"]
-    out.write(f"factlint: {total} finding{'s' if total != 1 else ''} in {c['files']} file"
-              f"{'s' if c['files'] != 1 else ''} ({c['errors']} errors, {c['warnings']} warnings, "
-              f"{c['infos']} infos)\n")
+    out.write(f"factlint: {plural(total, 'finding')} in {plural(c['files'], 'file')} "
+              f"({c['errors']} errors, {c['warnings']} warnings, {c['infos']} infos)\n")

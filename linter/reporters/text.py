@@ -6,7 +6,7 @@ On a terminal, each line is followed by the source line with carets under the sp
 from __future__ import annotations
 
 from ..document import LineIndex
-from . import summary_counts
+from . import plural, summary_counts
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -49,13 +49,9 @@ def report(results, out, run) -> None:
                 out.write(f"      {rel.path}:{rel.line}:{rel.column}: note: {rel.message}\n")
     c = summary_counts(results)
     total = c["errors"] + c["warnings"] + c["infos"]
-    files = f"{c['files']} file" + ("" if c["files"] == 1 else "s")
+    files = plural(c["files"], "file")
     if total == 0:
         out.write(f"No problems found in {files}.\n")
     else:
-        out.write(
-            f"Found {total} problem{'s' if total != 1 else ''} in {files} "
-            f"({c['errors']} error{'s' if c['errors'] != 1 else ''}, "
-            f"{c['warnings']} warning{'s' if c['warnings'] != 1 else ''}, "
-            f"{c['infos']} info{'s' if c['infos'] != 1 else ''}).\n"
-        )
+        out.write(f"Found {plural(total, 'problem')} in {files} ({plural(c['errors'], 'error')}, "
+                  f"{plural(c['warnings'], 'warning')}, {plural(c['infos'], 'info')}).\n")
