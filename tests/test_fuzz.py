@@ -252,3 +252,30 @@ def test_pathological_documents(text):
     """Hand-picked worst cases: deep nesting, long runs, empty and whitespace-only texts."""
     lint_both(text, ALL)
     lint_both(text, ALL_DATED)
+
+
+@settings(FUZZ, max_examples=max(10, EXAMPLES // 3))
+@given(documents | any_text.filter(lambda t: not any("\ud800" <= c <= "\udfff" for c in t)),
+       st.sampled_from(["story.md", "dir with space/<b>&\"'.txt", "-"]))
+def test_every_reporter_on_fuzzed_documents(text, path):
+    """Every --format renders any document's diagnostics (with excerpts and colour on) without
+    an exception; JSON-based formats parse; HTML escapes the article's markup."""
+    from linter import __version__, reporters
+    from linter.engine import META_RULES, FileResult, rules_for
+
+    text = text + " <script>alert(1)</script> the the 9,00"
+    diagnostics = lint_text(text, path=path, config=ALL_DATED)
+    check_diagnostics(text, diagnostics)
+    results = [FileResult(path, diagnostics, text, "2024-09-30", "given")]
+    rules = {r.id: r for r in rules_for(ALL_DATED).rules} | dict(META_RULES)
+    for fmt in reporters.formats():
+        out = io.StringIO()
+        reporters.get(fmt).report(results, out, reporters.RunInfo(__version__, rules, color=True, excerpt=True))
+        rendered = out.getvalue()
+        if fmt in ("json", "sarif", "rdjson", "gitlab"):
+            json.loads(rendered)
+        elif fmt == "jsonl":
+            for line in rendered.splitlines():
+                json.loads(line)
+        elif fmt == "html":
+            assert "<script>alert(1)</script>" not in rendered
