@@ -292,19 +292,28 @@ def _np_forward(tokens: list[re.Match], i: int) -> Span | None:
     return Span(tokens[i].start(), _end(tokens[j]))
 
 
+@per_document
+def _long_quotes(doc) -> list[Quote]:
+    """Quotes of more than ``FRAGMENT_WORDS`` words: someone's speech, not the writer's
+    text, so a verb inside is no cue (``masked_text``) and a cue does not reach across
+    one (``Governance``)."""
+    return [q for q in doc.quotes if len(doc.prose[q.inner_start:q.inner_end].split()) > FRAGMENT_WORDS]
+
+
+@per_document
 def masked_text(doc) -> str:
     """``doc.prose`` with the words inside long quotes blanked (marks kept), so cues
-    and speakers are looked for in the writer's text only."""
-    chars = None
-    for q in doc.quotes:
-        inner = doc.prose[q.inner_start:q.inner_end]
-        if len(inner.split()) > FRAGMENT_WORDS:
-            if chars is None:
-                chars = list(doc.prose)
-            for k in range(q.inner_start, q.inner_end):
-                if chars[k] not in "\r\n":
-                    chars[k] = " "
-    return doc.prose if chars is None else "".join(chars)
+    and speakers are looked for in the writer's text only. Once per document: cue
+    finding and quote attribution both read it."""
+    quotes = _long_quotes(doc)
+    if not quotes:
+        return doc.prose
+    chars = list(doc.prose)
+    for q in quotes:
+        for k in range(q.inner_start, q.inner_end):
+            if chars[k] not in "\r\n":
+                chars[k] = " "
+    return "".join(chars)
 
 
 def _phrases(segment: str, tokens: list[re.Match], table: dict) -> list[tuple[int, int]]:
@@ -330,10 +339,10 @@ def _phrases(segment: str, tokens: list[re.Match], table: dict) -> list[tuple[in
     return out
 
 
-def find_cues(doc, lexicon: Lexicon | None = None, masked: str | None = None) -> list[Cue]:
+def find_cues(doc, lexicon: Lexicon | None = None) -> list[Cue]:
     """Every reporting cue in the document's prose (outside long quotes), in order."""
     lex = _compiled(lexicon or default_lexicon())
-    text = masked if masked is not None else masked_text(doc)
+    text = masked_text(doc)
     cues: list[Cue] = []
     for block in doc.blocks:
         bs, be = block.start, block.end
@@ -456,7 +465,7 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
     text = doc.prose
     masked = masked_text(doc)
     if cues is None:
-        cues = find_cues(doc, lexicon, masked)
+        cues = find_cues(doc, lexicon)
     index = _Index(cues)
     sentences = doc.sentences
     out: list[Attribution] = []
@@ -631,8 +640,7 @@ class Governance:
         self.doc = doc
         self.text = doc.prose
         self.index = _Index(cues)
-        long_quotes = [q for q in doc.quotes if len(doc.prose[q.inner_start:q.inner_end].split()) > FRAGMENT_WORDS]
-        self.quote_starts = [q.start for q in long_quotes]
+        self.quote_starts = [q.start for q in _long_quotes(doc)]
 
     def _clear(self, a: int, b: int) -> bool:
         if b <= a:
