@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import ABBREVIATIONS, Quote, Span, per_document
+from ..kinds._regex import words_pattern
 
 # A quote of at most this many words that does not read as a full sentence is a
 # fragment or scare quote (they “reaffirmed”; for “as long as needed”): it needs no
@@ -98,14 +99,6 @@ def default_lexicon() -> Lexicon:
     return Lexicon(lists["reporting-verbs"], lists["attribution-cues"], lists["title-cues"], lists["stance-verbs"])
 
 
-def _alternation(words, flags=0) -> re.Pattern:
-    alts = sorted({" ".join(w.split()) for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    if not alts:
-        return re.compile(r"(?!x)x")
-    body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in alts)
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
-
-
 @dataclass(frozen=True)
 class _Compiled:
     verbs: frozenset  # lower-case single-word forms (speech + stance)
@@ -116,7 +109,8 @@ class _Compiled:
 
 @lru_cache(maxsize=8)
 def _compiled(lex: Lexicon) -> _Compiled:
-    titles = _alternation(lex.titles, re.I).pattern
+    # no title cues: a pattern that never matches (an empty alternation would match everywhere)
+    titles = words_pattern(lex.titles) if any(t.strip() for t in lex.titles) else r"(?!x)x"
     cues: dict[str, list[tuple[str, ...]]] = {}
     for phrase in set(lex.cues):
         words = tuple(phrase.lower().split())
