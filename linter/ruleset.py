@@ -109,10 +109,27 @@ def _add_wordlist(wordlists: dict, path: Path, data, node) -> None:
     if unknown:
         raise RuleSetError(f"{path}: unknown word-list field(s): {', '.join(sorted(unknown))}")
     name = str(data["name"])
+    data["words"] = [_word_entry(path, node, i, w) for i, w in enumerate(data["words"])]
     if data.get("replace") or name not in wordlists:
         wordlists[name] = list(data["words"])
     else:
         wordlists[name] = wordlists[name] + [w for w in data["words"] if w not in wordlists[name]]
+
+
+def _word_entry(path: Path, node, index: int, entry):
+    """A word-list entry: a string (a number is taken as its digits) or, for substitution
+    lists, a one-level ``wrong: right`` mapping of strings. Anything else (a nested list,
+    null, true) is an error here rather than a traceback in a check."""
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, (int, float)) and not isinstance(entry, bool):
+        return str(entry)
+    if isinstance(entry, dict) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                                       for kv in entry.items() for v in kv):
+        return {str(k): str(v) for k, v in entry.items()}
+    line = _line_of(node, ["words", index])
+    raise RuleSetError(f"{path}:{line}: words.{index}: a word-list entry must be a string "
+                       f"(or 'wrong: right' for substitutions), got {type(entry).__name__}")
 
 
 def _explain(path: Path, node, data: dict, exc: ValidationError) -> str:

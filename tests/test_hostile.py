@@ -320,3 +320,39 @@ def test_stdin_over_size_limit(tmp_path):
     assert code == 2 and out == "" and "stdin is over the 10-byte limit (max-file-size)" in err
     code, out, err = factlint("-", cwd=tmp_path, stdin=b"the the")
     assert code == 1
+
+
+# ---------------------------------------------------------------------------
+# User rule packs with odd word lists
+
+
+def test_wordlist_entries_must_be_strings(tmp_path):
+    from linter import RuleSetError, load_rules
+
+    pack = tmp_path / "pack" / "wordlists"
+    pack.mkdir(parents=True)
+    (pack / "w.yaml").write_text("name: mine\nwords: [ok, 2020, [a, b], null]\n", encoding="utf-8")
+    with pytest.raises(RuleSetError, match=r"w.yaml:2: words.2: a word-list entry must be a string"):
+        load_rules([tmp_path / "pack"], builtin=False)
+
+
+def test_every_builtin_wordlist_extended_with_odd_entries(tmp_path):
+    """A newsroom extends each built-in list with a number and a 'wrong: right' mapping;
+    every rule still runs on the seed without an exception (was AttributeError in
+    words_pattern for a mapping entry)."""
+    from linter.ruleset import builtin_rules_dir
+
+    pack = tmp_path / "pack" / "wordlists"
+    pack.mkdir(parents=True)
+    import yaml
+
+    names = []
+    for path in sorted(builtin_rules_dir().rglob("wordlists/*.yaml")):
+        name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]
+        names.append(name)
+        (pack / path.name).write_text(f"name: {name}\nwords: [2020, {{Zorblax: Zorbleks}}, 'x y']\n", encoding="utf-8")
+    assert names
+    seed = next(iter(sorted((ROOT / "seeds").glob("*.txt")))).read_text(encoding="utf-8")
+    config = Config(select=["ALL"], rules=[str(tmp_path / "pack")])
+    diags = lint_text(seed + "\nZorblax said 2020 x y things.\n", path="s.txt", config=config)
+    assert isinstance(diags, list)

@@ -20,7 +20,9 @@ def words_pattern(words: list[str]) -> str:
 
     Spaces in a phrase match any run of whitespace (a phrase may wrap a line).
     """
-    alts = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    # a "wrong: right" entry of a substitution list contributes its wrong form (was AttributeError)
+    flat = [str(k) for w in words for k in (w if isinstance(w, dict) else (w,))]
+    alts = sorted({w.strip() for w in flat if w.strip()}, key=lambda w: (-len(w), w))
     parts = [r"\s+".join(regex.escape(p) for p in w.split()) for w in alts]
     return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
 
