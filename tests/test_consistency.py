@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import linter
-from linter.config import Config
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_5ae41dc0945392ff.txt"
-
-
-def _lint(text: str, select: list[str], path: str = "t.txt"):
-    return linter.lint_text(text, path=path, config=Config(select=select))
-
-
-def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    return start, start + len(needle)
+from rule_helpers import SEED, lint, span
 
 
 def test_seed_us_and_u_s_reported_once():
     text = SEED.read_text(encoding="utf-8")
-    diags = _lint(text, ["K102"])
+    diags = lint(text, ["K102"])
     assert len(diags) == 1
     d = diags[0]
     # first "US" in the body (the Read More lines are other stories' headlines), related: first "U.S."
@@ -36,38 +19,38 @@ def test_seed_us_and_u_s_reported_once():
 
 def test_seed_house_spelling_with_fix():
     text = SEED.read_text(encoding="utf-8")
-    diags = _lint(text, ["K101"])
+    diags = lint(text, ["K101"])
     assert [(d.line, d.text, d.fix) for d in diags] == [(73, "Hizbollah", "Hezbollah")]
 
 
 def test_seed_no_other_consistency_findings():
     text = SEED.read_text(encoding="utf-8")
-    assert [d.rule for d in _lint(text, ["K103", "K104", "K105", "K106"])] == []
+    assert [d.rule for d in lint(text, ["K103", "K104", "K105", "K106"])] == []
 
 
 def test_dc_forms_and_ignored_pm():
     text = "They met in Washington, D.C., on Monday. The PM flew to DC later, landing at 9 P.M."
-    diags = _lint(text, ["K102"])
-    assert [(d.start, d.end) for d in diags] == [_span(text, "DC")]
-    assert (diags[0].related[0].start, diags[0].related[0].end) == _span(text, "D.C.")
+    diags = lint(text, ["K102"])
+    assert [(d.start, d.end) for d in diags] == [span(text, "DC")]
+    assert (diags[0].related[0].start, diags[0].related[0].end) == span(text, "D.C.")
 
 
 def test_all_caps_headline_does_not_count():
     text = "US TROOPS TO STAY IN IRAQ\n\nU.S. officials said troops would stay. U.S. forces agreed."
-    assert _lint(text, ["K102"]) == []
+    assert lint(text, ["K102"]) == []
 
 
 def test_us_dollar_is_not_the_country_form():
-    assert _lint("It cost US$5 million, U.S. officials said.", ["K102"]) == []
+    assert lint("It cost US$5 million, U.S. officials said.", ["K102"]) == []
 
 
 def test_name_spelt_two_ways():
     text = ("The ambassador, Alina Romanowski, met Barzani. Romanowski said the talks went well. "
             "Barzani thanked Romanowsky.")
-    diags = _lint(text, ["K103"])
-    assert [(d.start, d.end) for d in diags] == [_span(text, "Romanowsky")]
+    diags = lint(text, ["K103"])
+    assert [(d.start, d.end) for d in diags] == [span(text, "Romanowsky")]
     assert diags[0].suggestions == ["Romanowski"]
-    assert (diags[0].related[0].start, diags[0].related[0].end) == _span(text, "Romanowski")
+    assert (diags[0].related[0].start, diags[0].related[0].end) == span(text, "Romanowski")
 
 
 def test_name_spelling_guards_against_real_different_names():
@@ -82,39 +65,39 @@ def test_name_spelling_guards_against_real_different_names():
         "Jonson said so. Johnson agreed. Jonson and Johnson left. Johnson went.",  # both well used
     ]
     for t in texts:
-        assert _lint(t, ["K103"]) == [], t
+        assert lint(t, ["K103"]) == [], t
 
 
 def test_acronym_defined_twice_differently():
     text = "The Kurdistan Regional Government (KRG) met. Later the Kurdistan Regional Guard (KRG) spoke."
-    diags = _lint(text, ["K104"])
-    assert [(d.start, d.end) for d in diags] == [_span(text, "Kurdistan Regional Guard (KRG)")]
+    diags = lint(text, ["K104"])
+    assert [(d.start, d.end) for d in diags] == [span(text, "Kurdistan Regional Guard (KRG)")]
     assert diags[0].related[0].start == text.index("Kurdistan Regional Government")
 
 
 def test_acronym_definitions_both_orders_and_same_expansion():
     text = ("The Syrian Democratic Forces (SDF) run camps. The SDF (Syrian Democratic Forces) agreed. "
             "The Defeat-ISIS (D-ISIS) Coalition met. The Kurdistan Regional Government (KRG.) too.")
-    assert _lint(text, ["K104", "K105"]) == []
+    assert lint(text, ["K104", "K105"]) == []
 
 
 def test_acronym_used_before_definition_in_body_only():
     text = ("SDF CAMPS UNDER STRAIN\n\nThe SDF runs the camps. The Syrian Democratic Forces (SDF) said so. "
             "The SDF agreed.")
-    diags = _lint(text, ["K105"])
-    assert [(d.start, d.end) for d in diags] == [_span(text, "SDF", 1)]
-    assert (diags[0].related[0].start, diags[0].related[0].end) == _span(text, "SDF", 2)
+    diags = lint(text, ["K105"])
+    assert [(d.start, d.end) for d in diags] == [span(text, "SDF", 1)]
+    assert (diags[0].related[0].start, diags[0].related[0].end) == span(text, "SDF", 2)
 
 
 def test_form_variants_once_per_group():
     text = "Prices rose 5 percent in May, 3 percent in June and 2 per cent in July; the cease-fire held, the ceasefire held."
-    diags = _lint(text, ["K106"])
+    diags = lint(text, ["K106"])
     assert [d.text for d in diags] == ["per cent", "ceasefire"]
     assert diags[0].suggestions == ["percent"]
 
 
 def test_house_spellings_fix_and_case():
     text = "Hizbollah and Hizballah fighters near Irbil; the Teheran talks. Hezbollah agreed."
-    diags = _lint(text, ["K101"])
+    diags = lint(text, ["K101"])
     assert [(d.text, d.fix) for d in diags] == [
         ("Hizbollah", "Hezbollah"), ("Hizballah", "Hezbollah"), ("Irbil", "Erbil"), ("Teheran", "Tehran")]

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
+
+from conftest import ROOT
+from rule_helpers import SEED, lint, span
 
 import linter
 from linter.config import Config
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_5ae41dc0945392ff.txt"
-
-
-def _lint(text: str, select: list[str], path: str = "t.txt"):
-    return linter.lint_text(text, path=path, config=Config(select=select))
-
-
-def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    return start, start + len(needle)
-
 
 def test_seed_doubled_captions_and_repeated_lede():
     text = SEED.read_text(encoding="utf-8")
-    diags = _lint(text, ["R101", "R102"])
+    diags = lint(text, ["R101", "R102"])
     got = [(d.rule, d.line, d.column, d.end_line, [(r.line, r.column) for r in d.related]) for d in diags]
     assert got == [
         ("R101", 6, 1, 6, [(5, 1)]),
@@ -43,37 +31,37 @@ def test_seed_doubled_captions_and_repeated_lede():
 def test_exact_spans_and_third_copy_points_at_first():
     para = "The ministers met in Washington on Monday to plan the next phase of the long campaign."
     text = f"{para}\n\nSomething else happened later that day in the city.\n\n{para}\n\n{para}\n"
-    diags = _lint(text, ["R101"])
-    assert [(d.start, d.end) for d in diags] == [_span(text, para, 1), _span(text, para, 2)]
-    assert all((d.related[0].start, d.related[0].end) == _span(text, para, 0) for d in diags)
+    diags = lint(text, ["R101"])
+    assert [(d.start, d.end) for d in diags] == [span(text, para, 1), span(text, para, 2)]
+    assert all((d.related[0].start, d.related[0].end) == span(text, para, 0) for d in diags)
 
 
 def test_sentence_repeat_not_reported_inside_repeated_paragraph():
     para = ("The coalition will keep troops in Erbil until at least September next year. "
             "Officials in Baghdad said the plan had been agreed weeks ago with the government.")
     text = f"{para}\n\nOther news.\n\n{para}\n"
-    diags = _lint(text, ["R101", "R102"])
+    diags = lint(text, ["R101", "R102"])
     assert [d.rule for d in diags] == ["R101"]
 
 
 def test_sentence_repeat_in_other_paragraph():
     s = "The coalition will keep troops in Erbil until at least September next year."
     text = f"{s} Talks go on.\n\nOfficials met again on Friday. {s}\n"
-    diags = _lint(text, ["R102"])
-    assert [(d.start, d.end) for d in diags] == [_span(text, s, 1)]
-    assert (diags[0].related[0].start, diags[0].related[0].end) == _span(text, s, 0)
+    diags = lint(text, ["R102"])
+    assert [(d.start, d.end) for d in diags] == [span(text, s, 1)]
+    assert (diags[0].related[0].start, diags[0].related[0].end) == span(text, s, 0)
 
 
 def test_short_near_repeats_need_to_be_exact():
     text = ("Corner, Republic of Ireland. Conceded by Chris Gunter. Attempt blocked.\n\n"
             "Corner, Republic of Ireland. Conceded by Joe Allen. Attempt blocked.\n")
-    assert _lint(text, ["R101", "R102"]) == []
+    assert lint(text, ["R101", "R102"]) == []
 
 
 def test_pull_quote_in_blockquote_is_intentional():
     para = "We will not leave Iraq until the job is done and the region is safe again, the minister said."
     text = f"{para}\n\n> {para}\n\nMore text follows here.\n"
-    assert _lint(text, ["R101"], path="t.md") == []
+    assert lint(text, ["R101"], path="t.md") == []
 
 
 def test_allow_regex_from_a_user_rule(tmp_path):
@@ -91,10 +79,10 @@ def test_allow_regex_from_a_user_rule(tmp_path):
 def test_crlf_and_multibyte_offsets():
     para = "Les ministres se sont réunis à Washington lundi pour préparer la phase suivante — “vite”."
     text = f"Titre\r\n\r\n{para}\r\n\r\nAutre chose ici.\r\n\r\n{para}\r\n"
-    diags = _lint(text, ["R101"])
+    diags = lint(text, ["R101"])
     assert len(diags) == 1
     d = diags[0]
-    assert (d.start, d.end) == _span(text, para, 1)
+    assert (d.start, d.end) == span(text, para, 1)
     assert d.text == para and (d.line, d.column, d.end_line) == (7, 1, 7)
     assert d.related[0].line == 3
 
@@ -131,9 +119,9 @@ def test_near_linear_on_a_large_document():
 def test_misquote_word_changed():
     text = ("Blinken said the Coalition mission “will conclude in Iraq in September 2025.”\n\n"
             "Later, Blinken repeated that the mission “would conclude in Iraq in September 2025.”\n")
-    diags = _lint(text, ["Q106"])
-    assert [(d.start, d.end) for d in diags] == [_span(text, "“would conclude in Iraq in September 2025.”")]
-    assert (diags[0].related[0].start, diags[0].related[0].end) == _span(text, "“will conclude in Iraq in September 2025.”")
+    diags = lint(text, ["Q106"])
+    assert [(d.start, d.end) for d in diags] == [span(text, "“would conclude in Iraq in September 2025.”")]
+    assert (diags[0].related[0].start, diags[0].related[0].end) == span(text, "“will conclude in Iraq in September 2025.”")
     assert "'would' here, 'will' there" in diags[0].message
 
 
@@ -142,10 +130,10 @@ def test_misquote_excerpts_and_exact_repeats_are_fine():
             "He said again it “will conclude in Iraq in September 2025.” It “will conclude in Iraq in September.”\n\n"
             "“We need to know whether the evidence of collusion is real,” he said. "
             "Others said “there is evidence of collusion here and now.”\n")
-    assert _lint(text, ["Q106"]) == []
+    assert lint(text, ["Q106"]) == []
 
 
 def test_misquote_different_named_speakers():
     text = ("“We will stay in Iraq until the job is done,” Blinken said.\n\n"
             "“We will stay in Syria until the job is done,” Austin said.\n")
-    assert _lint(text, ["Q106"]) == []
+    assert lint(text, ["Q106"]) == []

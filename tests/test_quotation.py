@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from rule_helpers import SEED, lint, span
 
 import linter
 from linter.config import Config
 from linter.document import Document
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_5ae41dc0945392ff.txt"
-
-
-def _lint(text: str, select: list[str], path: str = "t.txt"):
-    return linter.lint_text(text, path=path, config=Config(select=select))
-
-
-def _span(text: str, needle: str) -> tuple[int, int]:
-    start = text.index(needle)
-    return start, start + len(needle)
-
 
 def test_seed_straight_open_curly_close_on_line_69():
     text = SEED.read_text(encoding="utf-8")
-    diags = [d for d in _lint(text, ["Q101"])]
+    diags = [d for d in lint(text, ["Q101"])]
     assert len(diags) == 1
     d = diags[0]
     assert (d.line, d.column, d.end_line, d.end_column) == (69, 60, 69, 91)
@@ -34,48 +22,48 @@ def test_seed_straight_open_curly_close_on_line_69():
 
 def test_seed_full_stop_mid_sentence_on_line_91():
     text = SEED.read_text(encoding="utf-8")
-    diags = _lint(text, ["Q105"])
+    diags = lint(text, ["Q105"])
     assert [(d.line, d.text) for d in diags] == [(91, ".”")]
     assert diags[0].suggestions == [",”"]
 
 
 def test_seed_has_no_other_quotation_findings():
     text = SEED.read_text(encoding="utf-8")
-    rules = sorted({d.rule for d in _lint(text, ["Q102", "Q103", "Q104"])})
+    rules = sorted({d.rule for d in lint(text, ["Q102", "Q103", "Q104"])})
     assert rules == []
 
 
 def test_mismatch_suggestion_follows_document_style():
     text = 'He said “we will stay" and left. "Yes," she said. "No," he said.'
-    d = _lint(text, ["Q101"])[0]
-    assert (d.start, d.end) == _span(text, '“we will stay"')
+    d = lint(text, ["Q101"])[0]
+    assert (d.start, d.end) == span(text, '“we will stay"')
     assert d.suggestions == ['"we will stay"']
 
 
 def test_german_and_french_pairs_are_fine():
-    assert _lint("Er sagte „nein” dazu. Il a dit «non» hier.", ["Q101"]) == []
+    assert lint("Er sagte „nein” dazu. Il a dit «non» hier.", ["Q101"]) == []
 
 
 def test_unclosed_curly_quote_and_run_on_convention():
     bad = "Blinken said “we will stay in Iraq, and left the room.\n\nHe flew home."
-    d = _lint(bad, ["Q102"])
-    assert [(x.start, x.end) for x in d] == [_span(bad, "“")]
+    d = lint(bad, ["Q102"])
+    assert [(x.start, x.end) for x in d] == [span(bad, "“")]
     run_on = "“We will stay in Iraq,” he said.\n\n“We will stay in Syria.\n\n“And in Erbil,” he added."
-    assert _lint(run_on, ["Q102"]) == []
+    assert lint(run_on, ["Q102"]) == []
 
 
 def test_stray_closing_mark():
     text = "Blinken said we will stay in Iraq” and left."
-    assert [(d.start, d.end) for d in _lint(text, ["Q102"])] == [_span(text, "”")]
+    assert [(d.start, d.end) for d in lint(text, ["Q102"])] == [span(text, "”")]
 
 
 def test_straight_unclosed_quote_is_too_ambiguous_to_report():
-    assert _lint('He is 6\'2" tall and said "we will stay in Iraq.', ["Q102"]) == []
+    assert lint('He is 6\'2" tall and said "we will stay in Iraq.', ["Q102"]) == []
 
 
 def test_brackets():
     text = "The Syrian Democratic Forces (SDF run the camps.\n\nThe KRG] said so :)"
-    diags = _lint(text, ["Q103"])
+    diags = lint(text, ["Q103"])
     assert [(d.start, d.end, d.message) for d in diags] == [
         (text.index("("), text.index("(") + 1, "'(' is never closed in this paragraph"),
         (text.index("]"), text.index("]") + 1, "']' has no opening '['"),
@@ -83,33 +71,33 @@ def test_brackets():
 
 
 def test_enumerations_are_not_brackets():
-    assert _lint("The camps need: 1) food, 2) water and a) b) c) more. (Kurdistan 24) said so.", ["Q103"]) == []
+    assert lint("The camps need: 1) food, 2) water and a) b) c) more. (Kurdistan 24) said so.", ["Q103"]) == []
 
 
 def test_bracket_aside_across_paragraph_break_is_let_go():
     text = "He raised eight fingers. (There is another explanation.\n\nIt is the area code.) Also fine."
-    assert _lint(text, ["Q103"]) == []
+    assert lint(text, ["Q103"]) == []
 
 
 def test_mismatched_bracket_kinds():
     text = "The camps (in the northeast] hold 43,000 people."
-    d = _lint(text, ["Q103"])
+    d = lint(text, ["Q103"])
     assert [(x.start, x.message) for x in d] == [(text.index("]"), "']' closes '('")]
-    assert (d[0].related[0].start, d[0].related[0].end) == _span(text, "(")
+    assert (d[0].related[0].start, d[0].related[0].end) == span(text, "(")
 
 
 def test_nested_double_quotes():
     text = "“He told me “no” three times,” she said."
-    d = _lint(text, ["Q104"])
-    assert [(x.start, x.end) for x in d] == [_span(text, "“no”")]
+    d = lint(text, ["Q104"])
+    assert [(x.start, x.end) for x in d] == [span(text, "“no”")]
     assert d[0].suggestions == ["‘no’"]
     # the inner marks are not also reported as unclosed/stray
-    assert _lint(text, ["Q102"]) == []
+    assert lint(text, ["Q102"]) == []
 
 
 def test_closed_mid_sentence_exceptions():
     ok = "“Why?” he asked. “We left,” she said. It was “made in the U.S.” and sold here. He said “go...” and went."
-    assert _lint(ok, ["Q105"]) == []
+    assert lint(ok, ["Q105"]) == []
 
 
 def test_find_quotes_marks_for_mixed_pairs():
@@ -121,13 +109,13 @@ def test_find_quotes_marks_for_mixed_pairs():
 
 def test_crlf_and_multibyte():
     text = "Titre\r\n\r\nLe ministre a dit \"ça ira très bien.” Puis il est parti.\r\n"
-    d = _lint(text, ["Q101"])
+    d = lint(text, ["Q101"])
     assert len(d) == 1 and d[0].text == "\"ça ira très bien.”" and (d[0].line, d[0].column) == (3, 19)
 
 
 def test_run_on_quote_across_a_lost_paragraph_break():
     text = "“We had an outbreak which closed three wards. “It meant our performance dropped,” he said."
-    assert _lint(text, ["Q102"]) == []
+    assert lint(text, ["Q102"]) == []
 
 
 def test_no_traceback_on_odd_input():
