@@ -163,3 +163,10 @@ def test_rules_never_crash_and_related_spans_are_in_the_text(pieces, date):
         assert 0 <= d.start < d.end <= len(text)
         for r in d.related:
             assert 0 <= r.start < r.end <= len(text) and r.start < d.start
+
+
+def test_years_ago_gloss_allows_a_year_of_slack():
+    date = dt.date(2017, 2, 10)
+    assert lint("Ten years ago, in November 2006, the channel launched.", date) == []
+    [d] = lint("Ten years ago, in November 2004, the channel launched.", date)
+    assert d.text == "November 2004"

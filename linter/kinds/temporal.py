@@ -247,10 +247,14 @@ def _appositions(doc):
 
 def _gloss_agrees(rel, exp) -> bool:
     """Whether an explicit gloss fits its relative time (month/day only when it has no year)."""
+    slack = {"day": 1, "week": 7, "month": 31, "year": 366}.get(rel.granularity, 0) if rel.delta else 0
     if rel.granularity == "day":
         # a story filed late at night or dated by its print edition: a day either way is fine
+        slack = max(slack, 1)
+    if slack:
+        # "ten years ago, in November 2006" in a February 2017 article: counts are approximate
         rel = type(rel)(rel.start, rel.end, rel.text, rel.kind, rel.granularity,
-                        rel.low - _dt.timedelta(days=1), rel.high + _dt.timedelta(days=1))
+                        rel.low - _dt.timedelta(days=slack), rel.high + _dt.timedelta(days=slack))
     if exp.year_given:
         if not exp.resolved:
             return True
