@@ -45,7 +45,7 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Abbreviations are read only right before a date ("Mon, 7 Oct"); two-letter ones need a comma.
 _WD_ANY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-           r"Mon\.?|Tues\.?|Tue\.?|Wed\.?|Thurs\.?|Thur\.?|Thu\.?|Fri\.?|Sat\.?|Sun\.?|"
+           r"Mon\.?|Tues\.?|Tue\.?|Wed\.?|Thurs\.?|Thur\.?|Thu\.?|Fri\.?|Sat\.?|(?<!\b[Tt]he\s)Sun\.?|"
            r"(?:Mo|Tu|Th|Fr|Sa|Su)(?=,))")
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
