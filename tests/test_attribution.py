@@ -139,3 +139,14 @@ def test_pathological_input_is_fast(text):
     t0 = time.perf_counter()
     _lint(text)
     assert time.perf_counter() - t0 < 20
+
+
+def test_bad_exception_regex_in_an_opinion_rule_is_a_load_error(tmp_path):
+    from linter import RuleSetError, load_rules
+
+    (tmp_path / "op.yaml").write_text(
+        "id: X901\nname: my-opinion\nkind: opinion\ncategory: attribution\nseverity: info\n"
+        "message: 'Opinion {words}'\ndescription: test\nwords: [reckless]\nexceptions: ['(unclosed']\n"
+        "examples:\n  - text: 'The <marker>reckless</marker> plan.'\n  - text: 'The plan.'\n")
+    with pytest.raises(RuleSetError, match="invalid regex in 'exceptions'"):
+        load_rules([str(tmp_path)], builtin=False)

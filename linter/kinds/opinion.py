@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Literal
 
 import regex
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, field_validator
 
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
@@ -36,6 +36,17 @@ class Rule(RuleBase):
 
     _compiled: regex.Pattern | None = PrivateAttr(default=None)
     _exceptions: list[regex.Pattern] = PrivateAttr(default_factory=list)
+
+    @field_validator("exceptions")
+    @classmethod
+    def _valid_exceptions(cls, v: list[str]) -> list[str]:
+        # checked at load time: compiled first in prepare(), a bad one was a traceback
+        for p in v:
+            try:
+                compile_user(p, ignore_case=True)
+            except regex.error as exc:
+                raise ValueError(f"invalid regex in 'exceptions': {exc}") from None
+        return v
 
     def wordlists_used(self) -> list[str]:
         return [] if self.words or not self.wordlist else [self.wordlist]
