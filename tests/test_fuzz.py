@@ -279,3 +279,55 @@ def test_every_reporter_on_fuzzed_documents(text, path):
                 json.loads(line)
         elif fmt == "html":
             assert "<script>alert(1)</script>" not in rendered
+
+
+# ---------------------------------------------------------------------------
+# Users' rule packs: any rule file is a load error or a rule that runs
+
+
+REGEX_TOKENS = ["a", "b", "the", ".", "*", "+", "?", "*?", "(", ")", "[", "]", "[^a]", "|", "^", "$", r"\b", r"\w", r"\d",
+                r"\s", "{2}", "{2,}", "(?P<g>", "(?P=g)", "(?i)", "\\", "(?=", "(?!", "(?<=a)", "{", "}", "-", " ", "\u201c",
+                r"\1", "(?>", "++", r"\p{L}", r"\N{DEGREE SIGN}", "(?:", "(?x)", "#"]
+TEMPLATE_TOKENS = ["{match}", "{g}", "{replacement}", "{", "}", "{{", "}}", "{0}", "{match.upper}", "{match!r}", "{g:>5}",
+                   "text", " ", "%s", "\\n"]
+
+
+@settings(FUZZ, max_examples=max(10, EXAMPLES // 2))
+@given(kind=st.sampled_from(["pattern", "substitution"]),
+       pattern=st.lists(st.sampled_from(REGEX_TOKENS), min_size=1, max_size=10).map("".join),
+       message=st.lists(st.sampled_from(TEMPLATE_TOKENS), min_size=1, max_size=5).map("".join),
+       suggest=st.lists(st.lists(st.sampled_from(TEMPLATE_TOKENS), max_size=3).map("".join), max_size=2),
+       ignore_case=st.booleans(), text=documents)
+def test_fuzzed_user_rules_load_or_fail_cleanly(kind, pattern, message, suggest, ignore_case, text):
+    """A generated rule file either fails to load with RuleSetError or lints (and runs its own
+    examples) without an exception; a runaway pattern becomes F003."""
+    import yaml
+
+    import linter.kinds._regex as rx
+    from linter import RuleSetError, load_rules
+    from linter.examples import run_examples
+
+    rule = {"id": "U001", "name": "fuzzed-rule", "kind": kind, "category": "style", "severity": "warning",
+            "message": message, "description": "generated", "ignore_case": ignore_case,
+            "examples": [{"text": "<marker>the</marker> end"}, {"text": "nothing"}]}
+    if kind == "pattern":
+        rule.update(pattern=pattern, suggest=suggest)
+    else:
+        rule.update(regex=True, swap={pattern: (suggest or ["x"])[0]})
+    old_budget = rx.REGEX_TIMEOUT
+    rx.REGEX_TIMEOUT = 0.2
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            with open(os.path.join(folder, "rule.yaml"), "w", encoding="utf-8") as fh:
+                yaml.safe_dump(rule, fh, allow_unicode=True)
+            try:
+                ruleset = load_rules([folder], builtin=False)
+            except RuleSetError as exc:
+                assert "rule.yaml" in str(exc)
+                return
+            (loaded,) = ruleset.rules
+            run_examples(loaded, ruleset)
+            config = Config(select=["ALL"], rules=[folder], builtin_rules=False)
+            check_diagnostics(text, lint_text(text, path="fuzz.md", config=config, ruleset=ruleset))
+    finally:
+        rx.REGEX_TIMEOUT = old_budget

@@ -356,3 +356,25 @@ def test_every_builtin_wordlist_extended_with_odd_entries(tmp_path):
     config = Config(select=["ALL"], rules=[str(tmp_path / "pack")])
     diags = lint_text(seed + "\nZorblax said 2020 x y things.\n", path="s.txt", config=config)
     assert isinstance(diags, list)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("*", "x", "invalid regex in 'swap' key"),
+    ("colou?r", r"\1", "refers to group '1'"),
+    ("(?P<w>colour)", r"\g<nope>", "refers to group 'nope'"),
+])
+def test_regex_substitution_checked_at_load(tmp_path, key, value, message):
+    """Was regex.error / IndexError mid-lint; now a rule error naming the file."""
+    import yaml
+
+    from linter import RuleSetError, load_rules
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    rule = {"id": "U060", "name": "regex-swap", "kind": "substitution", "category": "style", "severity": "warning",
+            "message": "m", "description": "d", "regex": True, "swap": {key: value},
+            "examples": [{"text": "<marker>colour</marker>"}, {"text": "x"}]}
+    (pack / "r.yaml").write_text(yaml.safe_dump(rule), encoding="utf-8")
+    with pytest.raises(RuleSetError, match="r.yaml") as info:
+        load_rules([pack], builtin=False)
+    assert message in str(info.value)

@@ -38,6 +38,17 @@ class Rule(RuleBase):
             raise ValueError("give exactly one of 'swap' or 'wordlist'")
         if self.regex and self.wordlist:
             raise ValueError("'regex: true' needs an inline 'swap' map")
+        if self.regex:  # a bad key or group reference is a load error, not a traceback mid-lint
+            for key, template in self.swap.items():
+                try:
+                    compiled = compile_user(key, self.ignore_case)
+                except _re.error as exc:
+                    raise ValueError(f"invalid regex in 'swap' key {key!r}: {exc}") from None
+                for ref in _re.finditer(r"\\g<([^>]*)>|\\(\d{1,2})", template):
+                    name = ref.group(1) if ref.group(1) is not None else ref.group(2)
+                    if not (int(name) <= compiled.groups if name.isdigit() else name in compiled.groupindex):
+                        raise ValueError(f"swap value {template!r} refers to group {name!r}, "
+                                         f"which {key!r} does not have")
         return self
 
     def wordlists_used(self) -> list[str]:
@@ -58,7 +69,10 @@ class Rule(RuleBase):
                 for m in finditer(pattern, text):
                     if m.start() == m.end():
                         continue
-                    right = m.expand(template)
+                    try:
+                        right = m.expand(template)
+                    except (_re.error, IndexError, ValueError):
+                        continue  # a replacement template the regex module refuses: no finding, no crash
                     if right != m.group():
                         yield _finding(m.start(), m.end(), m.group(), right)
             return
