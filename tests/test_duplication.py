@@ -76,6 +76,19 @@ def test_allow_regex_from_a_user_rule(tmp_path):
     assert [d.rule for d in linter.lint_text(text, path="t.txt", config=Config(select=["R101"]))] == ["R101"]
 
 
+def test_runaway_allow_regex_is_bounded(tmp_path):
+    # 'allow' is a user's regex: it runs with the time budget and times out as F003
+    rule = (ROOT / "rules" / "duplication" / "duplicate-paragraph.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("id: R101", "id: R902").replace("name: duplicate-paragraph", "name: my-duplicates")
+    rule = rule.replace("ignore_blocks: [blockquote]", "ignore_blocks: [blockquote]\nallow: ['(a|aa)+$']")
+    (tmp_path / "r.yaml").write_text(rule, encoding="utf-8")
+    para = "The ministers met on Monday to plan the next phase of the campaign " + "a" * 60 + "b"
+    t0 = time.perf_counter()
+    diags = linter.lint_text(f"{para}\n\n{para}\n", path="t.txt", config=Config(select=["R902"], rules=[str(tmp_path)]))
+    assert [d.rule for d in diags] == ["F003"]
+    assert time.perf_counter() - t0 < 20
+
+
 def test_crlf_and_multibyte_offsets():
     para = "Les ministres se sont réunis à Washington lundi pour préparer la phase suivante — “vite”."
     text = f"Titre\r\n\r\n{para}\r\n\r\nAutre chose ici.\r\n\r\n{para}\r\n"

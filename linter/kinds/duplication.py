@@ -24,6 +24,7 @@ from pydantic import Field, PrivateAttr, field_validator
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
+from ._regex import compile_user, finditer
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
 
@@ -55,13 +56,13 @@ class Rule(RuleBase):
     def _valid_regexes(cls, v: list[str]) -> list[str]:
         for p in v:
             try:
-                regex.compile(p)
+                compile_user(p)
             except regex.error as exc:
                 raise ValueError(f"invalid regex in 'allow': {exc}") from None
         return v
 
     def prepare(self, wordlists):
-        self._allow = [regex.compile(p) for p in self.allow]
+        self._allow = [compile_user(p) for p in self.allow]
 
     # ------------------------------------------------------------------
     def check(self, doc, ctx):
@@ -99,8 +100,9 @@ class Rule(RuleBase):
             )
 
     def _allowed(self, doc, start: int, end: int) -> bool:
+        # a user's regex: searched with the time budget (F003), never a bare search()
         text = doc.prose[start:end]
-        return any(p.search(text) for p in self._allow)
+        return any(next(finditer(p, text), None) is not None for p in self._allow)
 
 
 # min_words, threshold, ignored block kinds, near_min_words of the built-in R101: the
