@@ -68,12 +68,15 @@ def _rounding(q) -> tuple[float, float]:
             half = 0.5 * 10 ** (-decimals)
         return lo - half, hi + half
     trailing = len(digits) - len(digits.rstrip("0"))
-    if trailing < 2:  # "20 percent" is as likely exact as rounded; "1,500" is rounded
+    # A restated figure is restated the same way: "1,500" and "1,800" conflict, and a round
+    # figure is read to one digit past its last non-zero one ("200 million" is 195-205 million;
+    # measured on the eval corpus, wider rounding hid real slips and saved no false alarms).
+    if trailing < 2:
         if (q.scale or 1) > 1:
             half = 0.5 * q.scale
             return lo - half, hi + half
         return lo, hi
-    half = 0.5 * 10 ** trailing * (q.scale or 1)
+    half = 0.5 * 10 ** (trailing - 1) * (q.scale or 1)
     return lo - half, hi + half
 
 
