@@ -331,3 +331,41 @@ def test_fuzzed_user_rules_load_or_fail_cleanly(kind, pattern, message, suggest,
             check_diagnostics(text, lint_text(text, path="fuzz.md", config=config, ruleset=ruleset))
     finally:
         rx.REGEX_TIMEOUT = old_budget
+
+
+# ---------------------------------------------------------------------------
+# Config files: any content is a ConfigError (exit 2) or a config that lints
+
+CONFIG_KEYS = [k.replace("_", "-") for k in Config.model_fields if k != "source"] + ["unknown-key", "Select", ""]
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True)
+    | st.sampled_from(["ALL", "N", "N101", "S101", "number", "error", "off", "2024-09-30", "2024-02-30", "en",
+                       "en-IN", ".md", "md", "**/*.md", "*", "..", "/", "\x00", ""]) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["S101", "N1", "a/**", "ignore",
+                                                                                 "severity", "*.md"]), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(FUZZ, max_examples=max(10, EXAMPLES // 2))
+@given(st.dictionaries(st.sampled_from(CONFIG_KEYS), yaml_values, max_size=6), documents)
+def test_fuzzed_config_files(data, text):
+    import yaml
+
+    from linter import ConfigError, RuleSetError, load_config
+    from linter.engine import SelectionError
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, ".factlint.yaml")
+        with open(path, "w", encoding="utf-8") as fh:
+            yaml.safe_dump(data, fh, allow_unicode=True)
+        try:
+            config = load_config(path)
+        except ConfigError as exc:
+            assert ".factlint.yaml" in str(exc)
+            return
+        try:
+            diagnostics = lint_text(text, path="fuzz.md", config=config)
+        except (SelectionError, RuleSetError):
+            return
+        check_diagnostics(text, diagnostics)
