@@ -170,3 +170,13 @@ def test_years_ago_gloss_allows_a_year_of_slack():
     assert lint("Ten years ago, in November 2006, the channel launched.", date) == []
     [d] = lint("Ten years ago, in November 2004, the channel launched.", date)
     assert d.text == "November 2004"
+
+
+def test_round_figures_are_read_to_one_digit_past_the_last_non_zero():
+    text = ("The central bank injected 200 million yuan into the market on Tuesday. "
+            "Traders said the central bank injected 220 million yuan into the market.")
+    [d] = lint(text)
+    assert d.text.startswith("220 million") and text[d.related[0].start:d.related[0].end].startswith("200 million")
+    same = ("The central bank injected 5 million yuan into the market on Tuesday. "
+            "Traders said the central bank injected 5.2 million yuan into the market.")
+    assert lint(same) == []
