@@ -8,7 +8,7 @@ an excerpt of the other, is fine. Candidates come from the same bottom-k sketch
 index as ``duplication`` (near-linear), scored with rapidfuzz ``partial_ratio`` so
 an excerpt with a changed word is found too.
 
-When quote attribution is available (``doc.facts.attributions``), two quotes whose
+When quote attribution is available (``attributions_for``), two quotes whose
 speakers are both named and differ are not compared: two people may well use the
 same slogan. Quotes with editorial brackets or an ellipsis are skipped, since
 those mark a deliberate change.
@@ -23,6 +23,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..diagnostics import Finding, Related
+from ..facts.quotes import attributions_for
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
 from .duplication import PARAGRAPH_DEFAULTS, duplicate_blocks
@@ -43,7 +44,7 @@ class Rule(RuleBase):
     threshold: float = Field(default=85.0, ge=50.0, lt=100.0)
 
     def check(self, doc, ctx):
-        speakers = _speakers(doc)
+        speakers = _speakers(doc, ctx)
         dup_blocks = {(a, b) for a, b, _ in duplicate_blocks(doc, *PARAGRAPH_DEFAULTS)}
         index = NearIndex(self.threshold)
         kept = []  # (quote, tokens)
@@ -100,10 +101,11 @@ def _difference(a: list[str], b: list[str]) -> tuple[str, str] | None:
     return " ".join(a[i1:i2]) or "(nothing)", " ".join(b[j1:j2]) or "(nothing)"
 
 
-def _speakers(doc) -> dict[int, str]:
-    """Quote start -> speaker's last word (lower case), for named speakers only."""
+def _speakers(doc, ctx) -> dict[int, str]:
+    """Quote start -> speaker's last word (lower case), for named speakers only; with the
+    pack's word lists, as the attribution rules see them."""
     try:
-        attributions = doc.facts.attributions
+        attributions = attributions_for(doc, ctx)
     except Exception:  # attribution facts missing or failing: compare quotes by their words alone
         return {}
     out = {}
