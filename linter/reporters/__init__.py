@@ -8,8 +8,10 @@ metadata, colour, the tool version). A new format is one new module here.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -69,3 +71,34 @@ def fix_texts(d) -> list[str]:
     """The replacements to offer for a diagnostic: its safe fix first, then the other
     suggestions (the fix is usually one of them too; it is offered once)."""
     return ([d.fix] if d.fix is not None else []) + [s for s in d.suggestions if s != d.fix]
+
+
+def project_root() -> Path:
+    """The folder paths are reported relative to (sarif, github, gitlab): the CI workspace,
+    the git work tree, or cwd."""
+    for var in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        value = os.environ.get(var)
+        if value and os.path.isdir(value):
+            return Path(value).resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def repo_path(path: str, root: Path | None = None) -> str | None:
+    """``path`` relative to the project root in POSIX form, or None when it lies outside it
+    (or is stdin)."""
+    if path in ("", "-"):
+        return None
+    return _repo_path(os.path.abspath(path), root or project_root())  # cwd-independent cache key
+
+
+@lru_cache(maxsize=4096)  # one filesystem look-up per file, not per finding
+def _repo_path(path: str, root: Path) -> str | None:
+    try:
+        rel = Path(path).resolve().relative_to(root)
+    except (ValueError, OSError):
+        return None
+    return rel.as_posix()

@@ -14,8 +14,7 @@ the log; use ``--format sarif`` with code scanning (or reviewdog) for large repo
 
 from __future__ import annotations
 
-from . import plural, summary_counts
-from .sarif import project_root, repo_path
+from . import plural, project_root, repo_path, summary_counts
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from .sarif import project_root, repo_path
+from . import project_root, repo_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 CATEGORIES = {"style": "Style", "duplication": "Duplication"}

@@ -18,45 +18,16 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
+
+from . import project_root, repo_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factlint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "factlintFingerprint/v1"
 _LIMIT = 1024  # the schema's recommendation (GitHub's limit) for description texts
-
-
-def project_root() -> Path:
-    """The folder paths are reported relative to: the CI workspace, the git work tree, or cwd."""
-    for var in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
-        value = os.environ.get(var)
-        if value and os.path.isdir(value):
-            return Path(value).resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return folder
-    return here
-
-
-def repo_path(path: str, root: Path | None = None) -> str | None:
-    """``path`` relative to the project root in POSIX form, or None when it lies outside it
-    (or is stdin)."""
-    if path in ("", "-"):
-        return None
-    return _repo_path(os.path.abspath(path), root or project_root())  # cwd-independent cache key
-
-
-@lru_cache(maxsize=4096)  # one filesystem look-up per file, not per finding
-def _repo_path(path: str, root: Path) -> str | None:
-    try:
-        rel = Path(path).resolve().relative_to(root)
-    except (ValueError, OSError):
-        return None
-    return rel.as_posix()
 
 
 def artifact_location(path: str, root: Path) -> dict:
