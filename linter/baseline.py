@@ -92,8 +92,6 @@ def _norm(text: str) -> str:
 def _contexts(diagnostics, text: str | None) -> list[str]:
     if text is None:
         return [""] * len(diagnostics)
-    if text.startswith("\ufeff"):
-        text = text[1:]
     lines = text.split("\n")
     out = []
     for d in diagnostics:

@@ -56,15 +56,17 @@ def summary_counts(results) -> dict:
 
 def source_text(result) -> str | None:
     """A file's text for formats and baselines that need it: the copy the CLI kept
-    (``FileResult.text``), else the file re-read; None for stdin or an unreadable file."""
-    if result.text is not None:
-        return result.text
-    if result.path in ("", "-"):
-        return None
-    try:
-        return Path(result.path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
+    (``FileResult.text``), else the file re-read; None for stdin or an unreadable file.
+    Without a BOM, as the document model reads it, so lines and columns line up."""
+    text = result.text
+    if text is None:
+        if result.path in ("", "-"):
+            return None
+        try:
+            text = Path(result.path).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+    return text.removeprefix("\ufeff")
 
 
 def fix_texts(d) -> list[str]:

@@ -25,7 +25,7 @@ class ByteColumns:
     """Converts 1-based code-point columns to 1-based UTF-8 byte columns for one text."""
 
     def __init__(self, text: str | None):
-        self.text = text[1:] if text and text.startswith("\ufeff") else text
+        self.text = text
         self.index = LineIndex(self.text) if self.text is not None else None
 
     def column(self, line: int, column: int) -> int:
