@@ -444,6 +444,14 @@ class _Index:
         return self.cues[i:j]
 
 
+def _through(q: Quote, c: Cue | None, how: str) -> Attribution:
+    """``q`` attributed through cue ``c`` (its speaker, if found, and its span); no cue
+    (a lead-in paragraph ending in a colon without one) leaves both empty."""
+    if c is None:
+        return Attribution(q, None, None, how)
+    return Attribution(q, c.speaker, Span(c.start, c.end), how)
+
+
 def _nearest(cues: list[Cue], start: int, end: int) -> Cue:
     def distance(c: Cue) -> tuple[int, int]:
         d = start - c.end if c.end <= start else (c.start - end if c.start >= end else 0)
@@ -485,8 +493,7 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
         region = (max(region[0], q.start - _REACH), min(region[1], q.end + _REACH))
         here = index.between(*region)
         if here:
-            c = _nearest(here, q.start, q.end)
-            found = Attribution(q, c.speaker, Span(c.start, c.end), HOW_SAME_SENTENCE)
+            found = _through(q, _nearest(here, q.start, q.end), HOW_SAME_SENTENCE)
 
         # 2. a lead-in ending in a colon right before the quote, in the same sentence
         #    ("The statement from his family read: “…”")
@@ -515,8 +522,7 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
                 p = attributed_in_block[bi]
                 found = Attribution(q, p.speaker, p.cue, HOW_CONTINUATION)
             elif prev:
-                c = prev[-1]
-                found = Attribution(q, c.speaker, Span(c.start, c.end), HOW_PREVIOUS)
+                found = _through(q, prev[-1], HOW_PREVIOUS)
 
         # 5. a paragraph that opens with this quote, after a lead-in ending in a colon, or
         #    after a paragraph with an attributed quote or a reporting cue (the speaker goes on)
@@ -525,14 +531,12 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
             prev_text = text[prev_block.start:prev_block.end].rstrip()
             cs = [c for c in index.between(prev_block.start, prev_block.end) if c.speech]
             if prev_text.endswith(":"):
-                c = cs[-1] if cs else None
-                found = Attribution(q, c.speaker if c else None, Span(c.start, c.end) if c else None, HOW_LEAD_IN)
+                found = _through(q, cs[-1] if cs else None, HOW_LEAD_IN)
             elif bi - 1 in attributed_in_block:
                 p = attributed_in_block[bi - 1]
                 found = Attribution(q, p.speaker, p.cue, HOW_CONTINUATION)
             elif cs:
-                c = cs[-1]
-                found = Attribution(q, c.speaker, Span(c.start, c.end), HOW_CONTINUATION)
+                found = _through(q, cs[-1], HOW_CONTINUATION)
 
         # 6. a cue in one of the next two sentences of the paragraph ("“…” That is what he told us.")
         if found is None and s1 is not None:
@@ -541,8 +545,7 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
                     break
                 cs = [c for c in index.between(sentences[k].start, sentences[k].end) if c.speaker and c.speech]
                 if cs:
-                    c = cs[0]
-                    found = Attribution(q, c.speaker, Span(c.start, c.end), HOW_NEXT)
+                    found = _through(q, cs[0], HOW_NEXT)
                     break
 
         # 7. words already quoted from a speaker ('for “as long as needed”?')
