@@ -16,7 +16,8 @@ What makes it safe to run on an article in a CMS export or a pre-commit hook:
 * **Atomic writes**: the new content goes to a temporary file in the same folder (same
   permission bits), is flushed to disk, and replaces the original with ``os.replace``; a
   crash leaves either the old file or the new one, never half of each. A symlink is
-  followed and its target replaced; the link stays a link.
+  followed and its target replaced; the link stays a link. (A hard link is not: the
+  fixed file is a new inode, as with most editors.)
 * **No lost edits**: right before the replace, the file is read again and compared with
   the bytes that were linted; if anyone changed it meanwhile, it is left alone and the run
   says so.
@@ -212,6 +213,8 @@ def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
             os.fsync(fh.fileno())
         try:
             os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                os.chown(tmp, info.st_uid, info.st_gid)  # keep the owner when root fixes a user's file
         except OSError:
             pass
         # the last moment before the replace: has anyone written the file since we read it?
