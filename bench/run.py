@@ -190,6 +190,22 @@ def in_process(python: str, tool: str, files: list[str], repeat: int, workdir: P
 # --------------------------------------------------------------------------- report
 
 
+def parallel_capacity(jobs: int = 2) -> float:
+    """How much faster ``jobs`` copies of a fixed CPU-bound Python loop finish side by side
+    than one after another, right now: the best ``--jobs`` speedup this machine can give at
+    that moment (other programs running on it lower it)."""
+    cmd = [sys.executable, "-c", "sum(i * i for i in range(12_000_000))"]
+    started = time.perf_counter()
+    for _ in range(jobs):
+        subprocess.run(cmd, check=True)
+    serial = time.perf_counter() - started
+    started = time.perf_counter()
+    procs = [subprocess.Popen(cmd) for _ in range(jobs)]
+    for p in procs:
+        p.wait()
+    return serial / (time.perf_counter() - started)
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -312,11 +328,13 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
     }
 
     log("CLI: folder")
+    capacity_before = parallel_capacity()
     cli_j1 = best(fl_cli + ["--jobs", "1", str(folder)], repeat, cwd=cwd, env=fl_env)
     cli_j2 = best(fl_cli + ["--jobs", "2", str(folder)], repeat, cwd=cwd, env=fl_env)
     pl_cli_folder = best(pl_cli + [str(folder)], repeat, cwd=cwd, env=env)
     rows.append(("CLI, folder, `--jobs 1`", cli_j1, pl_cli_folder, fb))
     rows.append(("CLI, folder, `--jobs 2`", cli_j2, pl_cli_folder, fb))
+    capacity = (capacity_before + parallel_capacity()) / 2
     warm_folder = [py, "-m", "linter", "--cache-dir", str(cache_dir), "--format", "json", str(folder)]
     run_child(warm_folder, cwd=cwd, env=fl_env)
     cli_warm = best(warm_folder, repeat, cwd=cwd, env=fl_env)
@@ -348,23 +366,26 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
                    f"{size / MB / p['wall']:.2f} | **{ratio:.2f}x** | {cpu_ratio:.2f}x | "
                    f"{f['rss_mb']:.0f} MB | {p['rss_mb']:.0f} MB |")
     out.append("")
-    per_mb_folder = fl_folder["seconds"] / (fb / MB)
-    per_mb_doc = fl_doc["seconds"] / (db / MB)
-    jobs_ratio = cli_j1["wall"] / cli_j2["wall"]
+    doc_vs_folder = ((fl_doc["wall"] / db) / (fl_folder["wall"] / fb), (fl_doc["cpu"] / db) / (fl_folder["cpu"] / fb))
     checks = [
-        ("factlint in-process throughput >= 2x proselint (folder)", pl_folder["seconds"] / fl_folder["seconds"], 2.0),
-        ("`--jobs 2` >= 1.7x `--jobs 1` (CLI, folder)", jobs_ratio, 1.7),
-        ("one big document costs <= 1.3x per MB of the folder (in-process)", per_mb_doc / per_mb_folder, 1.3),
-        ("one-article CLI run no slower than proselint's", pl_one["wall"] / cli_one["wall"], 1.0),
+        ("factlint in-process throughput >= 2x proselint (folder)",
+         (pl_folder["wall"] / fl_folder["wall"], pl_folder["cpu"] / fl_folder["cpu"]), 2.0),
+        ("`--jobs 2` >= 1.7x `--jobs 1` (CLI, folder; wall only)", (cli_j1["wall"] / cli_j2["wall"], None), 1.7),
+        ("one big document costs <= 1.3x per MB of the folder (in-process)", doc_vs_folder, 1.3),
+        ("one-article CLI run no slower than proselint's (>= 1x)",
+         (pl_one["wall"] / cli_one["wall"], pl_one["cpu"] / cli_one["cpu"]), 1.0),
     ]
-    out.append("| target | measured | met |")
-    out.append("|---|---:|:---:|")
-    for label, value, goal in checks:
-        met = value <= goal if "<=" in label else value >= goal
-        out.append(f"| {label} | {value:.2f} | {'yes' if met else 'no'} |")
+    out.append("| target | measured (wall) | measured (CPU) | met |")
+    out.append("|---|---:|---:|:---:|")
+    for label, (wall, cpu), goal in checks:
+        met = wall <= goal if "<=" in label else wall >= goal
+        cpu_s = "" if cpu is None else f"{cpu:.2f}"
+        out.append(f"| {label} | {wall:.2f} | {cpu_s} | {'yes' if met else 'no'} |")
     out.append("")
     out.append(f"Output of `--jobs 2` and of the warm cache identical to `--jobs 1`: {'yes' if same else 'NO'}. "
-               f"CPU time, folder: `--jobs 1` {cli_j1['cpu']:.2f} s, `--jobs 2` {cli_j2['cpu']:.2f} s.")
+               f"CPU time, folder: `--jobs 1` {cli_j1['cpu']:.2f} s, `--jobs 2` {cli_j2['cpu']:.2f} s. "
+               f"The machine's own 2-process speedup around that measurement (a fixed CPU-bound loop, "
+               f"2 copies side by side vs one after another): {capacity:.2f}x, the ceiling for `--jobs 2`.")
     out.append("")
     out.append("Start-up, CPU time of the whole process (best of 5): " + "; ".join(
         f"{label} {secs * 1000:.0f} ms" for label, secs in startup.items()) + ".")
@@ -385,14 +406,14 @@ def _rule_table(folder: dict, doc: dict, fb: int, db: int, top: int) -> str:
         dsecs = doc["per_rule"].get(rid, [0.0])[0]
         rows.append((rid, kind, secs / (fb / MB), dsecs / (db / MB)))
     rows.sort(key=lambda r: -max(r[2], r[3]))
-    total_f = folder["seconds"] / (fb / MB)
-    total_d = doc["seconds"] / (db / MB)
+    total_f = folder["loop_cpu"] / (fb / MB)
+    total_d = doc["loop_cpu"] / (db / MB)
     out = ["Slowest rules and shared steps (ms per MB, exclusive: `facts.*` is fact extraction shared by "
            "the rules, `document.*` the document model; `factlint --timing` prints the same for any run):", "",
            "| rule or step | kind | folder ms/MB | big document ms/MB | document / folder |", "|---|---|---:|---:|---:|"]
     for rid, kind, f, d in rows[:top]:
         out.append(f"| {rid} | {kind} | {f * 1000:.0f} | {d * 1000:.0f} | {d / f if f else float('nan'):.2f} |")
-    out.append(f"| all (incl. document model) | | {total_f * 1000:.0f} | {total_d * 1000:.0f} | "
+    out.append(f"| all (CPU of the whole loop) | | {total_f * 1000:.0f} | {total_d * 1000:.0f} | "
                f"{total_d / total_f:.2f} |")
     return "\n".join(out)
 
