@@ -211,16 +211,23 @@ _FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
 }
-_NUMBER_WORD = "|".join(sorted([*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"], key=len, reverse=True))
+def _cased(words) -> str:
+    """An alternation of words in lower, Capitalised and UPPER case: a case-sensitive regex
+    with explicit variants runs about twice as fast as re.IGNORECASE on megabytes of text."""
+    variants = {v for w in words for v in (w, w.capitalize(), w.upper())}
+    return "|".join(sorted(variants, key=len, reverse=True))
+
+
+_NUMBER_WORD = _cased([*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"])
 _WORDS_RE = re.compile(
-    r"(?<![\w-])(?:(?P<art>an?)\s+)?(?P<words>(?:" + _NUMBER_WORD + r")(?:(?:[\s-]+|\s+and\s+)(?:" + _NUMBER_WORD + r"))*)"
-    r"(?:-(?P<frac>" + "|".join(_FRACTION_WORDS) + r"))?(?![\w-])",
-    re.I,
+    r"(?<![\w-])(?:(?P<art>[Aa]n?|AN?)\s+)?(?P<words>(?:" + _NUMBER_WORD + r")(?:(?:[\s-]+|\s+(?:and|AND)\s+)(?:" + _NUMBER_WORD + r"))*)"
+    r"(?:-(?P<frac>" + _cased(_FRACTION_WORDS) + r"))?(?![\w-])"
 )
 _FRACTION_RE = re.compile(
-    r"(?<![\w-])(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![\w-])"
-    r"|(?<![\w-])(?P<half>half)\s+(?=of\b|a\s+(?:million|billion|dozen)\b)",
-    re.I,
+    r"(?<![\w-])(?P<num>" + _cased(["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+    + r")[\s-]+(?P<den>" + _cased(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths",
+                                    "eighth", "eighths", "tenth", "tenths"]) + r")(?![\w-])"
+    r"|(?<![\w-])(?P<half>[Hh]alf|HALF)\s+(?=of\b|a\s+(?:million|billion|dozen)\b)"
 )
 
 # The numeral: digits with comma/dot separators. Validated afterwards.
