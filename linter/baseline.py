@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import ConfigError
-from .diagnostics import assign_fingerprints
+from .diagnostics import assign_fingerprints, normalized_text
 from .reporters import plural, source_text
 
 VERSION = 1
@@ -64,7 +64,7 @@ class Entry:
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.rule, _norm(self.text))
+        return (self.rule, normalized_text(self.text))
 
 
 @dataclass
@@ -85,10 +85,6 @@ def _rel(path: str, base: Path) -> str:
         return Path(os.path.abspath(path)).as_posix()
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
 def _contexts(diagnostics, text: str | None) -> list[str]:
     if text is None:
         return [""] * len(diagnostics)
@@ -96,7 +92,7 @@ def _contexts(diagnostics, text: str | None) -> list[str]:
     out = []
     for d in diagnostics:
         window = " ".join(lines[max(0, d.line - 1) : max(d.line, d.end_line)])
-        out.append(hashlib.sha256(_norm(window).encode("utf-8")).hexdigest()[:16])
+        out.append(hashlib.sha256(normalized_text(window).encode("utf-8")).hexdigest()[:16])
     return out
 
 

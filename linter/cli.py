@@ -299,13 +299,8 @@ def cmd_explain(args) -> int:
         out += [f"More: {rule.link}", ""]
     out += ["## Examples", ""]
     for ex in rule.examples:
-        plain, marks, _ = ex.parse()
-        if marks:
-            spans = ", ".join(repr(plain[s:e]) for s, e in marks)
-            extra = f" (suggests {', '.join(ex.suggestions)})" if ex.suggestions else ""
-            out.append(f"Flagged: {plain}\n  -> {spans}{extra}")
-        else:
-            out.append(f"Fine:    {plain}")
+        verdict, text = ex.summary()
+        out.append(f"{verdict + ':':8} {text}")
     if rule.source:
         out += ["", f"Defined in {rule.source}"]
     sys.stdout.write("\n".join(out) + "\n")

@@ -92,6 +92,11 @@ class Diagnostic:
         }
 
 
+def normalized_text(text: str) -> str:
+    """The flagged text as fingerprints and baselines compare it: spacing and case folded."""
+    return " ".join(text.split()).lower()
+
+
 def assign_fingerprints(diagnostics: list[Diagnostic]) -> None:
     """Stable ids that survive lines inserted above: path, rule, text and occurrence number.
 
@@ -100,7 +105,7 @@ def assign_fingerprints(diagnostics: list[Diagnostic]) -> None:
     """
     seen: dict[tuple, int] = {}
     for d in diagnostics:
-        key = (d.path, d.rule, " ".join(d.text.split()).lower())
+        key = (d.path, d.rule, normalized_text(d.text))
         n = seen.get(key, 0)
         seen[key] = n + 1
         raw = "\0".join((key[0].replace("\\", "/"), key[1], key[2], str(n)))

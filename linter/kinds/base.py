@@ -65,6 +65,15 @@ class Example(BaseModel):
     def fires(self) -> bool:
         return "<marker>" in self.text
 
+    def summary(self) -> tuple[str, str]:
+        """("Flagged"|"Fine", one-line description) as `explain` and SARIF help show it."""
+        plain, marks, _ = self.parse()
+        if not marks:
+            return "Fine", plain
+        spans = ", ".join(repr(plain[s:e]) for s, e in marks)
+        extra = f" (suggests {', '.join(self.suggestions)})" if self.suggestions else ""
+        return "Flagged", f"{plain} -> {spans}{extra}"
+
 
 class ScopeFilter(BaseModel):
     model_config = ConfigDict(extra="forbid")

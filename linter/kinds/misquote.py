@@ -104,12 +104,8 @@ def _difference(a: list[str], b: list[str]) -> tuple[str, str] | None:
 def _speakers(doc, ctx) -> dict[int, str]:
     """Quote start -> speaker's last word (lower case), for named speakers only; with the
     pack's word lists, as the attribution rules see them."""
-    try:
-        attributions = attributions_for(doc, ctx)
-    except Exception:  # attribution facts missing or failing: compare quotes by their words alone
-        return {}
     out = {}
-    for a in attributions or ():
+    for a in attributions_for(doc, ctx) or ():
         if a.speaker is None:
             continue
         name = doc.text[a.speaker.start : a.speaker.end].split()

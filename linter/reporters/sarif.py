@@ -65,15 +65,9 @@ def help_text(rule) -> tuple[str, str]:
         lines.append("Examples:")
         md += ["**Examples**", ""]
         for ex in examples:
-            plain, marks, _ = ex.parse()
-            if marks:
-                spans = ", ".join(repr(plain[s:e]) for s, e in marks)
-                extra = f" (suggests {', '.join(ex.suggestions)})" if ex.suggestions else ""
-                lines.append(f"Flagged: {plain} -> {spans}{extra}")
-                md.append(f"- Flagged: {plain} → {spans}{extra}")
-            else:
-                lines.append(f"Fine: {plain}")
-                md.append(f"- Fine: {plain}")
+            verdict, text = ex.summary()
+            lines.append(f"{verdict}: {text}")
+            md.append(f"- {verdict}: {text}")
     link = getattr(rule, "link", None)
     if link:
         lines.append(f"More: {link}")
