@@ -528,15 +528,24 @@ def _weekday_expr(m: re.Match, ref: _dt.date | None, prose: str) -> TimeExpr:
                     weekday_span=(start, end), hedge=_hedge_before(prose, start))
 
 
+def _safely(fn, *args):
+    """Resolve one expression; one that falls off the calendar (year 0, year 10000 from an
+    extreme document date) is dropped rather than guessed or allowed to crash the run."""
+    try:
+        return fn(*args)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _scan(prose: str, ref: _dt.date | None, blocks=None, relative: bool = True) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for m in _FULL.finditer(prose):
         g = _groups(m)
         if any(g[k] for k in ("mon1", "mon2", "mon3", "year4", "a5", "a6")):
-            t = _full_date(m, ref, prose)
+            t = _safely(_full_date, m, ref, prose)
         else:
-            t = _month_year(m, ref, prose)
+            t = _safely(_month_year, m, ref, prose)
         if t is not None:
             out.append(t)
             taken.append((t.start, t.end))
@@ -563,11 +572,13 @@ def _scan(prose: str, ref: _dt.date | None, blocks=None, relative: bool = True) 
             # only from the same or the previous paragraph
             if not block_starts or bisect.bisect_right(block_starts, m.start()) - bisect.bisect_right(block_starts, cand.start) <= 1:
                 anchor = cand
-        t = _relative(m, ref, prose, anchor)
+        t = _safely(_relative, m, ref, prose, anchor)
         if t is not None:
             out.append(t)
     for m in wd_matches:
-        out.append(_weekday_expr(m, ref, prose))
+        t = _safely(_weekday_expr, m, ref, prose)
+        if t is not None:
+            out.append(t)
     out.sort(key=lambda t: (t.start, -t.end))
     # drop expressions nested in an earlier, longer one
     result: list[TimeExpr] = []

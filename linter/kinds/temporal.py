@@ -240,7 +240,10 @@ def _appositions(doc):
             continue
         if gap.strip().startswith("(") and prose[exp.end:exp.end + 1] != ")":
             continue
-        if _gloss_agrees(rel, exp):
+        try:
+            if _gloss_agrees(rel, exp):
+                continue
+        except (ValueError, OverflowError):  # at the edge of the calendar: say nothing
             continue
         yield _finding(doc, exp, [rel], "date")
 
