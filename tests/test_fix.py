@@ -317,3 +317,34 @@ def test_fix_never_touches_code_urls_or_comments(pack, tmp_path):
     story.write_text(source, encoding="utf-8")
     run("--isolated", "--rules", str(pack), "--select", "U100", "--fix", str(story))
     assert story.read_text(encoding="utf-8") == source.replace("The colour.", "The color.", 1)
+
+
+@settings(max_examples=int(os.environ.get("FACTLINT_FUZZ_EXAMPLES", "60")), deadline=None, database=None,
+          derandomize="FACTLINT_FUZZ_EXAMPLES" not in os.environ,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(parts=st.lists(st.one_of(st.sampled_from(["Hizbollah", "Teheran", "Pesh\r\nMerga", "Pesh Merga", "Qur'an",
+                                                 "Moslems", "Irbil.", "“Koran”", "`Koran`", "<!-- Arbil -->",
+                                                 "the the", "9,00", "\r\n", "\n\n", " ", "# ", "> "]),
+                                st.text(max_size=6)), max_size=30),
+       suffix=st.sampled_from([".txt", ".md"]))
+def test_fix_with_all_builtin_rules(tmp_path_factory, parts, suffix):
+    """The built-in rule set (K101 house spellings carries fixes) on fuzzed text: every
+    pass's edits are disjoint and the file equals the original with exactly those edits."""
+    text = "".join(parts)
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        return
+    config = Config(select=["ALL"])
+    ruleset = rules_for(config)
+    path = tmp_path_factory.mktemp("fixall") / ("story" + suffix)
+    raw = text.encode("utf-8")
+    path.write_bytes(raw)
+    outcome = fix_file(str(path), config, ruleset, select_rules(ruleset, config))
+    current = raw.decode("utf-8")
+    for edits in outcome.edits:
+        lead = 1 if current.startswith("\ufeff") else 0
+        body = current[lead:]
+        for a, b in zip(edits, edits[1:]):
+            assert a.end <= b.start
+        current = current[:lead] + apply_edits(body, edits)
+    assert path.read_bytes() == current.encode("utf-8")
+    assert all(d.fix is None for d in outcome.result.diagnostics) or len(outcome.edits) == fixmod.MAX_PASSES
