@@ -176,7 +176,9 @@ def cmd_check(args) -> int:
     from .cache import default_dir, open_cache
     from .parallel import default_jobs, lint_many
 
-    display = lambda p: args.stdin_filename if p == "-" and args.stdin_filename else p  # noqa: E731
+    from .engine import printable_path
+
+    display = lambda p: args.stdin_filename if p == "-" and args.stdin_filename else printable_path(p)  # noqa: E731
     fixed_stdin = None
     if args.fix:  # sequential and uncached: it writes files (see linter/fix.py)
         from .fix import fix_paths

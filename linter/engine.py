@@ -390,10 +390,24 @@ def read_source(path: str, config: Config, stdin_text: str | None = None) -> tup
         return None, f"cannot decode as UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
 
 
+def printable_path(path: str) -> str:
+    """``path`` as it can be shown: a file name that is not valid UTF-8 reaches Python with
+    lone surrogates (``bad\udcffname.txt``), which no report can encode (was a traceback in
+    the fingerprints and every reporter); its bad bytes are shown as U+FFFD instead."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        try:
+            return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:
+            return path.encode("utf-8", "replace").decode("utf-8")
+
+
 def lint_file(path: str, config: Config, ruleset: RuleSet, rules: list[RuleBase], *,
               display_path: str | None = None, stdin_text: str | None = None, keep_text: bool = False,
               timing: Timing | None = None) -> FileResult:
-    shown = display_path or path
+    shown = display_path or printable_path(path)
     text, error = read_source(path, config, stdin_text)
     if text is None:
         diag = Diagnostic(shown, 0, 0, 1, 1, 1, 1, "error", "F001", "unreadable-file", "meta", error, "")

@@ -378,3 +378,21 @@ def test_regex_substitution_checked_at_load(tmp_path, key, value, message):
     with pytest.raises(RuleSetError, match="r.yaml") as info:
         load_rules([pack], builtin=False)
     assert message in str(info.value)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or sys.platform == "darwin", reason="needs byte file names")
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_file_name_that_is_not_utf8(tmp_path, fmt):
+    """Python sees such a name with lone surrogates; fingerprints and reporters could not
+    encode it (was UnicodeEncodeError). It is shown with U+FFFD."""
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"bad\xffname.txt"), "wb") as fh:
+            fh.write(b"the the\n")
+    except OSError:
+        pytest.skip("file system refuses the name")
+    code, out, err = factlint(str(tmp_path), "--isolated", "--format", fmt)
+    assert code == 1 and "bad\ufffdname.txt" in out
+    import linter
+
+    (result,) = linter.lint_paths([str(tmp_path)])
+    assert result.path.endswith("bad\ufffdname.txt") and result.diagnostics
