@@ -178,7 +178,7 @@ def cmd_check(args) -> int:
 
     from .engine import printable_path
 
-    display = lambda p: args.stdin_filename if p == "-" and args.stdin_filename else printable_path(p)  # noqa: E731
+    display = lambda p: printable_path(args.stdin_filename if p == "-" and args.stdin_filename else p)  # noqa: E731
     fixed_stdin = None
     if args.fix:  # sequential and uncached: it writes files (see linter/fix.py)
         from .fix import fix_paths
