@@ -396,3 +396,28 @@ def test_file_name_that_is_not_utf8(tmp_path, fmt):
 
     (result,) = linter.lint_paths([str(tmp_path)])
     assert result.path.endswith("bad\ufffdname.txt") and result.diagnostics
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_symlink_loops_in_a_rules_folder(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "r.yaml").write_text(textwrap.dedent("""\
+        id: U070
+        name: zed
+        kind: pattern
+        category: style
+        severity: warning
+        message: m
+        description: d
+        words: [zzz]
+        examples: [{text: "<marker>zzz</marker>"}, {text: "x"}]
+    """), encoding="utf-8")
+    os.symlink("..", pack / "up")
+    os.symlink(".", pack / "self")
+    (tmp_path / "s.txt").write_text("zzz\n", encoding="utf-8")
+    code, out, err = factlint("--isolated", "--rules", str(pack), "--select", "U070", str(tmp_path / "s.txt"), timeout=30)
+    assert code == 1 and "U070" in out
+    os.symlink("nowhere", pack / "broken.yaml")
+    code, out, err = factlint("--isolated", "--rules", str(pack), str(tmp_path / "s.txt"), timeout=30)
+    assert code == 2 and "broken.yaml: cannot read rule file" in err
