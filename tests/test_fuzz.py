@@ -25,6 +25,7 @@ import json
 import os
 import pickle
 import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -369,3 +370,21 @@ def test_fuzzed_config_files(data, text):
         except (SelectionError, RuleSetError):
             return
         check_diagnostics(text, diagnostics)
+
+
+# ---------------------------------------------------------------------------
+# Mutations of a real article: fragments spliced in, spans deleted or duplicated
+
+_SEED = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+mutation = st.tuples(st.integers(0, len(_SEED)), st.integers(0, 200), fragment | st.sampled_from(["", "\n\n", "\r"]))
+
+
+@settings(FUZZ, max_examples=max(10, EXAMPLES // 2))
+@given(st.lists(mutation, min_size=1, max_size=8), st.sampled_from(["story.txt", "story.md"]), st.booleans())
+def test_mutated_seed_article(mutations, path, dated):
+    """Real news prose with hostile edits: every family's facts and checks fire on it."""
+    text = _SEED
+    for pos, cut, frag in mutations:
+        pos = min(pos, len(text))
+        text = text[:pos] + frag + text[pos + cut:] if cut % 3 else text[:pos] + frag + text[pos - cut:pos] + text[pos:]
+    check_diagnostics(text, lint_text(text, path=path, config=ALL_DATED if dated else ALL))
