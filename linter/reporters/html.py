@@ -12,7 +12,7 @@ import html
 from collections import Counter
 
 from ..diagnostics import SEVERITY_RANK
-from . import summary_counts
+from . import plural, summary_counts
 
 _CSS = """
 body{font:16px/1.55 Georgia,'Times New Roman',serif;margin:0;color:#1d1d1f;background:#f6f5f1}
@@ -134,8 +134,9 @@ def report(results, out, run) -> None:
               "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
               f"<title>factlint proof</title><style>{_CSS}</style></head><body>\n")
     total = counts["errors"] + counts["warnings"] + counts["infos"]
-    out.write(f'<header><h1>factlint proof</h1><div class="sum">{counts["files"]} file(s), {total} finding(s): '
-              f'{counts["errors"]} errors, {counts["warnings"]} warnings, {counts["infos"]} infos '
+    out.write(f'<header><h1>factlint proof</h1><div class="sum">{plural(counts["files"], "file")}, '
+              f'{plural(total, "finding")}: {plural(counts["errors"], "error")}, '
+              f'{plural(counts["warnings"], "warning")}, {plural(counts["infos"], "info")} '
               f'· factlint {_e(run.version)}</div></header>\n<nav>')
     if cats:
         out.write('<table class="counts"><tr><th>category</th><th>error</th><th>warning</th><th>info</th></tr>')
