@@ -276,8 +276,9 @@ def test_every_reporter_on_fuzzed_documents(text, path):
         if fmt in ("json", "sarif", "rdjson", "gitlab"):
             json.loads(rendered)
         elif fmt == "jsonl":
-            for line in rendered.splitlines():
-                json.loads(line)
+            for line in rendered.split("\n"):  # records end at LF only (U+2028 may sit inside a string)
+                if line:
+                    json.loads(line)
         elif fmt == "html":
             assert "<script>alert(1)</script>" not in rendered
 
