@@ -2,7 +2,7 @@
 # The long local fuzz run (README, "Robustness"): the hypothesis properties of
 # tests/test_fuzz.py and tests/test_fix.py with random seeds and many more examples than CI.
 #
-#   scripts/fuzz_long.sh            # ~10,000 examples in all (1,300 per property)
+#   scripts/fuzz_long.sh            # ~14,000 examples in all (1,300 per property)
 #   scripts/fuzz_long.sh 5000       # examples per property
 #
 # A failure prints the shrunk reproducer and a `@reproduce_failure(...)` line; paste the
