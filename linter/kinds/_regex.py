@@ -85,6 +85,18 @@ def compile_user(pattern: str, ignore_case: bool = False) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
+def check_user_regexes(field: str, patterns, ignore_case: bool = False) -> None:
+    """Compile a rule's regexes at load time, so a bad one is a load error that names
+    the field (the loader adds file and line), never a traceback in the middle of a run."""
+    for p in patterns:
+        if not p:
+            continue
+        try:
+            compile_user(p, ignore_case)
+        except regex.error as exc:
+            raise ValueError(f"invalid regex in '{field}': {exc}") from None
+
+
 def finditer(compiled: regex.Pattern, text: str):
     try:
         yield from compiled.finditer(text, timeout=REGEX_TIMEOUT)

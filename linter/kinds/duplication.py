@@ -24,7 +24,7 @@ from pydantic import Field, PrivateAttr, field_validator
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
-from ._regex import compile_user, finditer
+from ._regex import check_user_regexes, compile_user, finditer
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
 
@@ -54,11 +54,7 @@ class Rule(RuleBase):
     @field_validator("allow")
     @classmethod
     def _valid_regexes(cls, v: list[str]) -> list[str]:
-        for p in v:
-            try:
-                compile_user(p)
-            except regex.error as exc:
-                raise ValueError(f"invalid regex in 'allow': {exc}") from None
+        check_user_regexes("allow", v)
         return v
 
     def prepare(self, wordlists):

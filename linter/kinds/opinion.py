@@ -17,7 +17,7 @@ from pydantic import Field, PrivateAttr, field_validator
 
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
-from ._regex import compile_user, finditer, words_pattern
+from ._regex import check_user_regexes, compile_user, finditer, words_pattern
 from .base import RuleBase
 from .pattern import SpanSet
 
@@ -40,12 +40,7 @@ class Rule(RuleBase):
     @field_validator("exceptions")
     @classmethod
     def _valid_exceptions(cls, v: list[str]) -> list[str]:
-        # checked at load time: compiled first in prepare(), a bad one was a traceback
-        for p in v:
-            try:
-                compile_user(p, ignore_case=True)
-            except regex.error as exc:
-                raise ValueError(f"invalid regex in 'exceptions': {exc}") from None
+        check_user_regexes("exceptions", v, ignore_case=True)
         return v
 
     def wordlists_used(self) -> list[str]:

@@ -14,7 +14,7 @@ import regex
 from pydantic import Field, PrivateAttr, model_validator
 
 from ..diagnostics import Finding
-from ._regex import compile_user, finditer, words_pattern
+from ._regex import check_user_regexes, compile_user, finditer, words_pattern
 from .base import RuleBase, fill_template
 
 
@@ -41,16 +41,8 @@ class Rule(RuleBase):
         given = [x for x in (self.pattern, self.words or None, self.wordlist) if x]
         if len(given) != 1:
             raise ValueError("give exactly one of 'pattern', 'words' or 'wordlist'")
-        if self.pattern:
-            try:
-                compile_user(self.pattern, self.ignore_case)
-            except regex.error as exc:
-                raise ValueError(f"invalid regex in 'pattern': {exc}") from None
-        for p in self.exceptions:
-            try:
-                compile_user(p, self.ignore_case)
-            except regex.error as exc:
-                raise ValueError(f"invalid regex in 'exceptions': {exc}") from None
+        check_user_regexes("pattern", [self.pattern], self.ignore_case)
+        check_user_regexes("exceptions", self.exceptions, self.ignore_case)
         return self
 
     def wordlists_used(self) -> list[str]:

@@ -18,7 +18,7 @@ from pydantic import PrivateAttr, model_validator
 
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
-from ._regex import compile_user, finditer
+from ._regex import check_user_regexes, compile_user, finditer
 from .base import RuleBase
 
 
@@ -39,12 +39,7 @@ class Rule(RuleBase):
         if not (self.statistic or self.causal):
             raise ValueError("give 'statistic' and/or 'causal' (a regex)")
         for name in ("statistic", "causal"):
-            p = getattr(self, name)
-            if p:
-                try:
-                    compile_user(p, True)
-                except regex.error as exc:
-                    raise ValueError(f"invalid regex in '{name}': {exc}") from None
+            check_user_regexes(name, [getattr(self, name)], ignore_case=True)
         return self
 
     def prepare(self, wordlists):
