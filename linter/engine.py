@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass, field
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import suppress

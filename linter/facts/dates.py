@@ -24,7 +24,7 @@ import datetime as _dt
 import re
 
 import regex
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # ---------------------------------------------------------------------------
 # Vocabulary
