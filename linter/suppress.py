@@ -26,9 +26,6 @@ class Directive:
     used: bool = False
     closed_by: list["Directive"] = field(default_factory=list)
 
-    def covers(self, rule: str) -> bool:
-        return not self.ids or any(rule == i or (i.isalpha() and rule.startswith(i)) for i in self.ids)
-
 
 def parse_directives(doc) -> list[Directive]:
     directives: list[Directive] = []
@@ -55,23 +52,51 @@ def parse_directives(doc) -> list[Directive]:
         elif action == "disable":
             d.lo, d.hi = end, len(doc.text)
             open_ranges.append(d)
-        else:  # enable: closes matching open ranges
+        else:  # enable: closes matching open ranges (closed ones leave the list)
+            still_open = []
             for o in open_ranges:
-                if o.hi == len(doc.text) and (not ids or set(o.ids) & set(ids) or not o.ids):
+                if not ids or set(o.ids) & set(ids) or not o.ids:
                     o.hi = start
+                else:
+                    still_open.append(o)
+            open_ranges = still_open
             continue
         directives.append(d)
     return directives
 
 
+def _keys(rule: str) -> list[str]:
+    """The directive ids that can cover ``rule``: every rule (""), the id, its letter prefixes."""
+    letters = len(rule) - len(rule.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return ["", rule, *(rule[:k] for k in range(1, letters + 1))]
+
+
 def apply(doc, diagnostics, directives):
-    """Drop suppressed diagnostics; mark the directives that were used."""
+    """Drop suppressed diagnostics; mark the directives that were used.
+
+    One sweep in offset order: a directive joins a heap per id it names once the
+    sweep reaches its range and leaves it when the range ends, so the cost is
+    O((diagnostics + directives) log directives) even with thousands of directives.
+    """
+    import heapq
+
+    pending = sorted(directives, key=lambda d: d.lo)
+    active: dict[str, list] = {}
+    nxt = 0
     kept = []
-    for diag in diagnostics:
+    for diag in sorted(diagnostics, key=lambda x: x.start):
+        while nxt < len(pending) and pending[nxt].lo <= diag.start:
+            d = pending[nxt]
+            for key in d.ids or [""]:
+                heapq.heappush(active.setdefault(key, []), (max(d.hi, d.lo + 1), nxt, d))
+            nxt += 1
         hit = None
-        for d in directives:
-            if d.lo <= diag.start < max(d.hi, d.lo + 1) and d.covers(diag.rule):
-                hit = d
+        for key in _keys(diag.rule):
+            heap = active.get(key)
+            while heap and heap[0][0] <= diag.start:
+                heapq.heappop(heap)
+            if heap:
+                hit = heap[0][2]
                 break
         if hit is None:
             kept.append(diag)
