@@ -204,3 +204,38 @@ def test_version(run_cli):
     with pytest.raises(SystemExit) as exc:
         run_cli("--version")
     assert exc.value.code == 0
+
+
+def test_text_output_never_passes_control_characters_to_the_terminal(tmp_path, monkeypatch):
+    from linter.reporters import RunInfo
+    from linter.reporters.text import report
+    import io
+
+    import linter
+    from linter.engine import FileResult
+
+    text = "\x1b[2J the the\u2028 end\n"
+    diags = linter.lint_text(text, path="evil\nname.txt", config=linter.Config(select=["S101"]))
+    out = io.StringIO()
+    report([FileResult("evil\nname.txt", diags, text)], out, RunInfo("x", excerpt=True))
+    lines = out.getvalue().splitlines()
+    assert "\x1b" not in out.getvalue() and "\u2028" not in out.getvalue()
+    assert lines[0] == "evil\ufffdname.txt:1:6: warning: 'the' is repeated [S101 repeated-word]"
+    assert lines[1].endswith("| \ufffd[2J the the\ufffd end")
+    assert lines[2].endswith("|      ^^^^^^^")
+
+
+def test_jsonl_escapes_unicode_line_separators(tmp_path):
+    import io
+    import json
+
+    import linter
+    from linter.engine import FileResult
+    from linter.reporters import RunInfo
+    from linter.reporters.jsonl import report
+
+    diags = linter.lint_text("x the\u2028the y", config=linter.Config(select=["S101"]))
+    out = io.StringIO()
+    report([FileResult("a.txt", diags)], out, RunInfo("x"))
+    assert len(out.getvalue().splitlines()) == 1
+    assert json.loads(out.getvalue())["text"] == "the\u2028the"

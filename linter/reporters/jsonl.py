@@ -10,4 +10,6 @@ import json
 def report(results, out, run) -> None:
     for r in results:
         for d in r.diagnostics:
-            out.write(json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+            line = json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":"))
+            # U+2028/2029 are valid in JSON strings but are line breaks to splitlines() readers
+            out.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")

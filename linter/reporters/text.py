@@ -8,16 +8,21 @@ from __future__ import annotations
 from ..document import LineIndex
 from . import plural, summary_counts
 
+# Control characters from the article or a file name would drive the terminal (escape
+# sequences) or break a finding over two lines: each becomes one U+FFFD, so carets
+# under the excerpt stay aligned.
+_CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(10, 32), 127, *range(0x80, 0xA0), 0x2028, 0x2029]}
+
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def format_line(d, color: bool = False) -> str:
     sev = f"{_COLORS[d.severity]}{d.severity}{_RESET}" if color else d.severity
-    loc = f"{d.path}:{d.line}:{d.column}"
+    loc = f"{d.path.translate(_CONTROLS)}:{d.line}:{d.column}"
     if color:
         loc = f"{_BOLD}{loc}{_RESET}"
-    message = " ".join(d.message.split())  # one finding, one physical line (problem matchers)
+    message = " ".join(d.message.split()).translate(_CONTROLS)  # one finding, one line (problem matchers)
     return f"{loc}: {sev}: {message} [{d.rule} {d.name}]"
 
 
@@ -28,7 +33,7 @@ def _excerpt(text: str, lines: LineIndex, d, color: bool) -> list[str]:
     if not (0 < d.line <= len(lines.starts)):
         return []
     start, end = lines.line_span(d.line)
-    src = text[start:end].rstrip("\r")
+    src = text[start:end].rstrip("\r").translate(_CONTROLS)
     width = (d.end_column - d.column) if d.end_line == d.line else len(src) - d.column + 1
     caret = " " * (d.column - 1) + "^" * max(1, width)
     gutter = f"{d.line:>5} | "
