@@ -1,4 +1,4 @@
-import os
+import io
 import sys
 from pathlib import Path
 
@@ -8,27 +8,41 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-@pytest.fixture
-def run_cli(capsys):
-    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+def invoke_cli(*args, stdin: bytes | str | None = None):
+    """Run the CLI in-process: (exit code, stdout text, stdout bytes, stderr).
+
+    stdout has a ``buffer`` (``--fix -`` writes bytes there); ``stdin`` is fed through
+    ``sys.stdin.buffer`` as the CLI reads it. A traceback on stderr fails the test.
+    """
     from linter.cli import main
 
-    def run(*args, stdin: str | None = None, monkeypatch=None):
-        if stdin is not None:
-            import io
+    class _Out(io.StringIO):
+        def __init__(self):
+            super().__init__()
+            self.buffer = io.BytesIO()
 
-            class _In:
-                buffer = io.BytesIO(stdin.encode("utf-8"))
+    class _In:
+        buffer = io.BytesIO(stdin.encode("utf-8") if isinstance(stdin, str) else stdin or b"")
 
-            old = sys.stdin
-            sys.stdin = _In()
-            try:
-                code = main(list(args))
-            finally:
-                sys.stdin = old
-        else:
-            code = main(list(args))
-        out, err = capsys.readouterr()
+    out, err = _Out(), io.StringIO()
+    old = sys.stdout, sys.stderr, sys.stdin
+    sys.stdout, sys.stderr = out, err
+    if stdin is not None:
+        sys.stdin = _In()
+    try:
+        code = main(list(args))
+    finally:
+        sys.stdout, sys.stderr, sys.stdin = old
+    assert "Traceback" not in err.getvalue()
+    return code, out.getvalue(), out.buffer.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def run_cli():
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+
+    def run(*args, stdin: str | None = None):
+        code, out, _, err = invoke_cli(*args, stdin=stdin)
         return code, out, err
 
     return run

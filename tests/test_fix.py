@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
 import os
 import stat
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from hypothesis import strategies as st
 
 import linter.fix as fixmod
 from linter import Config
-from linter.cli import main
+from conftest import invoke_cli
 from linter.engine import rules_for, select_rules
 from linter.fix import Edit, apply_edits, choose_edits, fix_file, keep_line_breaks
 
@@ -55,26 +53,7 @@ def setup(pack):
 
 
 def run(*args, stdin: bytes | None = None):
-    out, err = io.StringIO(), io.StringIO()
-
-    class _Out(io.StringIO):
-        def __init__(self):
-            super().__init__()
-            self.buffer = io.BytesIO()
-
-    out = _Out()
-    old = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout, sys.stderr = out, err
-    if stdin is not None:
-        class _In:
-            buffer = io.BytesIO(stdin)
-        sys.stdin = _In()
-    try:
-        code = main(list(args))
-    finally:
-        sys.stdout, sys.stderr, sys.stdin = old
-    assert "Traceback" not in err.getvalue()
-    return code, out.getvalue(), out.buffer.getvalue(), err.getvalue()
+    return invoke_cli(*args, stdin=stdin)
 
 
 # ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@ inside the project, and a lint run never opens a socket."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import socket
@@ -18,7 +17,7 @@ import pytest
 
 import linter
 from linter import Config, lint_text, load_rules
-from linter.cli import main
+from conftest import invoke_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,19 +47,8 @@ def pattern_rule(rule_id: str, pattern: str, message: str = "found {match}", ext
 
 
 def run(*args, stdin: bytes | None = None):
-    out, err = io.StringIO(), io.StringIO()
-    old = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout, sys.stderr = out, err
-    if stdin is not None:
-        class _In:
-            buffer = io.BytesIO(stdin)
-        sys.stdin = _In()
-    try:
-        code = main(list(args))
-    finally:
-        sys.stdout, sys.stderr, sys.stdin = old
-    assert "Traceback" not in err.getvalue()
-    return code, out.getvalue(), err.getvalue()
+    code, out, _, err = invoke_cli(*args, stdin=stdin)
+    return code, out, err
 
 
 # ---------------------------------------------------------------------------
