@@ -3,10 +3,7 @@
 import os
 import pickle
 import subprocess
-import sys
 import venv
-
-import pytest
 
 import linter
 from conftest import ROOT

@@ -1,7 +1,6 @@
 """The command line: output format, exit codes, selection, bad input."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest

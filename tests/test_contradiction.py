@@ -41,8 +41,6 @@ def test_seed_a_year_longer_until_september_2026_is_not_reported():
 def test_seed_json_carries_related():
     import json
 
-    from linter.cli import main  # noqa: F401  (the JSON contract is tested by the lead)
-
     d = next(d for d in linter.lint_text(SEED, path="seed.txt") if d.rule == "C101")
     data = d.to_dict()
     assert data["related"][0]["line"] == 3 and data["category"] == "contradiction"

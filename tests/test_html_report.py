@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT
 
 SEED = "seeds/000_5ae41dc0945392ff.txt"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
