@@ -6,7 +6,7 @@ A result is stored under a key that hashes everything that can change it:
   per-path overrides and Markdown detection depend on it);
 - the rules: the bytes of every rule and word-list file of the built-in pack and of
   each ``--rules`` pack, and the selected rule ids;
-- the effective configuration (``Config.model_dump_json()``: select, ignore, severity,
+- the effective configuration (``Config.to_json()``: select, ignore, severity,
   per-path overrides, ``--date``, ...);
 - the code: factlint's version and the bytes of every module of the ``linter``
   package, so a changed check (or a development checkout) never reads stale results.
@@ -105,7 +105,7 @@ def run_fingerprint(config, rules) -> str:
     dirs = ([str(builtin_rules_dir())] if config.builtin_rules else []) + list(config.rules)
     for d in dirs:
         h.update(b"\0rules\0" + str(d).encode() + b"\0" + tree_fingerprint(d).encode())
-    h.update(b"\0config\0" + config.model_dump_json().encode())
+    h.update(b"\0config\0" + config.to_json().encode())
     h.update(b"\0selected\0" + ",".join(r.id for r in rules).encode())
     return h.hexdigest()
 

@@ -138,7 +138,7 @@ def _config_from_args(args) -> Config:
             updates["date"] = date.fromisoformat(args.date)
         except ValueError:
             raise UsageError(f"--date: expected YYYY-MM-DD, got '{args.date}'") from None
-    return config.model_copy(update=updates)
+    return config.replace(**updates)
 
 
 def _jobs(value: str) -> int:

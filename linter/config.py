@@ -1,4 +1,5 @@
-"""Configuration: a pydantic model, discovered upward from the working folder.
+"""Configuration: a plain class with declared fields (validated by pydantic when a file
+is read, see linter.schema), discovered upward from the working folder.
 
 Sources, lowest to highest precedence: built-in defaults, the discovered file
 (``.factlint.yaml`` / ``.factlint.yml``, else ``[tool.factlint]`` in ``pyproject.toml``,
@@ -9,11 +10,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import fnmatch
+import json
 import os
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from .schema import Declared, validate
+
+if TYPE_CHECKING:  # resolved by linter.schema when a config file is validated
+    from pydantic import Field
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 DEFAULT_EXTENSIONS = [".txt", ".md", ".markdown"]
@@ -27,43 +33,53 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class PathOverride(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
+_KEYS = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}  # pydantic model config
 
 
-class Config(BaseModel):
-    """Everything a run can be configured with. Keys are kebab-case in files."""
+@dataclass
+class PathOverride:
+    __pydantic_config__ = _KEYS
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Literal["error", "warning", "info", "off"]] = field(default_factory=dict)
+
+
+class Config(Declared):
+    """Everything a run can be configured with. Keys are kebab-case in files.
+
+    ``Config(**values)`` takes typed values (as a dataclass does); :func:`load_config`
+    validates a file's keys and types."""
+
+    schema_config = _KEYS
 
     select: list[str] | None = None
-    extend_select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
-    per_path: dict[str, PathOverride] = Field(default_factory=dict)
-    rules: list[str] = Field(default_factory=list)
+    extend_select: list[str] = []
+    ignore: list[str] = []
+    severity: dict[str, Literal["error", "warning", "info", "off"]] = {}
+    per_path: dict[str, PathOverride] = {}
+    rules: list[str] = []
     builtin_rules: bool = True
     fail_on: Literal["error", "warning", "info"] = "warning"
     date: _dt.date | None = None
     locale: str = "en"
     # house style for numbers: counts below this are spelled out (N121); None = the rule's own value
-    spell_out_below: int | None = Field(default=None, ge=1)
-    extensions: list[str] = Field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
-    exclude: list[str] = Field(default_factory=list)
+    spell_out_below: Annotated[int | None, Field(ge=1)] = None
+    extensions: list[str] = list(DEFAULT_EXTENSIONS)
+    exclude: list[str] = []
     force_exclude: bool = False  # apply `exclude` to files named explicitly too
     max_file_size: int = 25 * 1024 * 1024
     allow_external_rules: bool = False  # let `rules:` in a config file point outside its folder
     report_unused_suppressions: bool = True
 
-    # where the config came from (not a key users set)
-    source: str = Field(default="", exclude=True)
+    source = ""  # where the config came from (not a key users set)
 
-    @field_validator("extensions")
-    @classmethod
-    def _dotted(cls, v: list[str]) -> list[str]:
-        return [e if e.startswith(".") else "." + e for e in v]
+    def validate(self) -> None:
+        self.extensions = [e if e.startswith(".") else "." + e for e in self.extensions]
+
+    def to_json(self) -> str:
+        """The effective settings as canonical JSON (part of the result cache's key)."""
+        values = {k: ({g: asdict(o) for g, o in v.items()} if k == "per_path" else v) for k, v in self.fields().items()}
+        return json.dumps(values, sort_keys=True, default=str)
 
     def overrides_for(self, path: str) -> PathOverride | None:
         """The merged per-path override whose glob matches ``path`` (posix form)."""
@@ -103,8 +119,10 @@ def load_config(path: str | os.PathLike | None = None, *, discover_from: str | o
     if not file.is_file():
         raise ConfigError(f"{file}: config file not found")
     data = _read(file)
+    from pydantic import ValidationError  # only when there is a file to validate
+
     try:
-        config = Config.model_validate(data)
+        config = validate(Config, data)
     except ValidationError as exc:
         raise ConfigError(_explain(file, exc)) from None
     config.source = str(file)
@@ -166,11 +184,12 @@ def _read(file: Path) -> dict:
     return data
 
 
-def _explain(file: Path, exc: ValidationError) -> str:
+def _explain(file: Path, exc) -> str:
+    """One line per problem of a ``pydantic.ValidationError``."""
     out = []
     for err in exc.errors():
         key = ".".join(str(p) for p in err["loc"])
-        msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        msg = "unknown key" if err["type"] in ("extra_forbidden", "unexpected_keyword_argument") else err["msg"]
         out.append(f"{file}: {key}: {msg}")
     return "\n".join(out)
 

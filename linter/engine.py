@@ -21,9 +21,10 @@ from .config import Config
 from .diagnostics import SEVERITY_RANK, Diagnostic, Finding, Related, assign_fingerprints
 from .document import Document
 from .facts import Facts
+from .facts.quotes import lexicon_for
 from .kinds._regex import RuleTimeout
 from .kinds.base import CATEGORIES, Context, RuleBase
-from .ruleset import RuleSet, load_rules
+from .ruleset import RuleSet
 
 
 class SelectionError(Exception):
@@ -104,7 +105,9 @@ def meta_enabled(rule_id: str, config: Config) -> bool:
 
 @lru_cache(maxsize=8)
 def _cached_rules(dirs: tuple[str, ...], builtin: bool, signature: tuple) -> RuleSet:
-    return load_rules(list(dirs), builtin=builtin)
+    from . import rulecache
+
+    return rulecache.load(list(dirs), builtin)
 
 
 def _signature(dirs: Iterable[str]) -> tuple:
@@ -199,6 +202,7 @@ def _severity(rule_id: str, name: str, default: str, config: Config, override) -
 def lint_document(doc: Document, config: Config, rules: list[RuleBase], ruleset: RuleSet | None = None,
                   timing: Timing | None = None) -> list[Diagnostic]:
     ctx = Context(config, ruleset.wordlists if ruleset else {})
+    doc.facts.lexicon = lexicon_for(ctx.wordlists)
     override = config.overrides_for(doc.path)
     ignored = override.ignore if override else []
     diagnostics: list[Diagnostic] = []

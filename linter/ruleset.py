@@ -18,13 +18,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from .kinds import rule_adapter
+from .kinds import rule_validator
 from .kinds.base import RuleBase
-
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RuleSetError(Exception):
@@ -49,14 +44,12 @@ class RuleSet:
 def load_rules(extra_dirs: list[str | os.PathLike] | None = None, *, builtin: bool = True) -> RuleSet:
     """Load the built-in pack (unless ``builtin=False``) and any extra packs, in order."""
     dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs or []]
-    raw_rules: list[tuple[Path, dict, yaml.Node]] = []
+    raw_rules: list[tuple[Path, dict, object]] = []  # (file, data, YAML node for line numbers)
     wordlists: dict[str, list] = {}
     for d in dirs:
         if not d.is_dir():
             raise RuleSetError(f"{d}: rules folder not found")
-        for path in sorted(d.rglob("*.y*ml")):
-            if path.suffix not in (".yaml", ".yml"):
-                continue
+        for path in pack_files(d):
             data, node = _read_yaml(path)
             if "wordlists" in path.relative_to(d).parts[:-1]:
                 _add_wordlist(wordlists, path, data, node)
@@ -64,14 +57,18 @@ def load_rules(extra_dirs: list[str | os.PathLike] | None = None, *, builtin: bo
                 raw_rules.append((path, data, node))
     rules: list[RuleBase] = []
     seen: dict[str, Path] = {}
-    adapter = rule_adapter()
+    validate_rule, ValidationError = rule_validator() if raw_rules else (None, None)
     for path, data, node in raw_rules:
         if not isinstance(data, dict):
             raise RuleSetError(f"{path}:1: a rule file must be a mapping of fields")
         try:
-            rule = adapter.validate_python(data)
+            rule = validate_rule(data)
         except ValidationError as exc:
             raise RuleSetError(_explain(path, node, data, exc)) from None
+        except ValueError as exc:  # the kind's own checks (a bad regex, two sources given)
+            name = getattr(exc, "field", None)
+            line = _line_of(node, [name]) if name else 1
+            raise RuleSetError(f"{path}:{line}: {name or '(rule)'}: {exc}") from None
         rule.source = str(path)
         if rule.id in seen:
             raise RuleSetError(f"{path}: rule id {rule.id} is already used by {seen[rule.id]}")
@@ -86,7 +83,15 @@ def load_rules(extra_dirs: list[str | os.PathLike] | None = None, *, builtin: bo
     return RuleSet(rules, wordlists)
 
 
+def pack_files(folder: Path) -> list[Path]:
+    """The YAML files of a rule pack, in load order (the rule cache keys on the same list)."""
+    return [p for p in sorted(folder.rglob("*.y*ml")) if p.suffix in (".yaml", ".yml")]
+
+
 def _read_yaml(path: Path):
+    import yaml  # here, not at the top: a run with the rule set cached never reads YAML
+
+    Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -132,8 +137,8 @@ def _word_entry(path: Path, node, index: int, entry):
                        f"(or 'wrong: right' for substitutions), got {type(entry).__name__}")
 
 
-def _explain(path: Path, node, data: dict, exc: ValidationError) -> str:
-    """One line per problem: ``file:line: field: message``."""
+def _explain(path: Path, node, data: dict, exc) -> str:
+    """One line per problem of a ``pydantic.ValidationError``: ``file:line: field: message``."""
     lines = []
     kinds = None
     for err in exc.errors():
@@ -150,7 +155,7 @@ def _explain(path: Path, node, data: dict, exc: ValidationError) -> str:
         line = _line_of(node, loc)
         field_path = ".".join(str(p) for p in loc) or "(rule)"
         msg = err["msg"]
-        if err["type"] == "extra_forbidden":
+        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):  # a model field, a dataclass field
             msg = "unknown field"
         lines.append(f"{path}:{line}: {field_path}: {msg}")
     return "\n".join(lines)
@@ -158,6 +163,8 @@ def _explain(path: Path, node, data: dict, exc: ValidationError) -> str:
 
 def _line_of(node, loc) -> int:
     """The 1-based line of the deepest YAML node along ``loc`` that exists."""
+    import yaml
+
     line = node.start_mark.line + 1 if node is not None else 1
     for part in loc:
         if isinstance(node, yaml.MappingNode):

@@ -1,11 +1,20 @@
+import atexit
 import io
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+# compiled rule sets of the tests' throwaway rule packs go to a folder of their own, not ~/.cache
+if "FACTLINT_RULE_CACHE" not in os.environ:
+    os.environ["FACTLINT_RULE_CACHE"] = tempfile.mkdtemp(prefix="factlint-rule-cache-")
+    atexit.register(shutil.rmtree, os.environ["FACTLINT_RULE_CACHE"], True)
 
 
 def invoke_cli(*args, stdin: bytes | str | None = None):

@@ -338,7 +338,7 @@ def test_fuzzed_user_rules_load_or_fail_cleanly(kind, pattern, message, suggest,
 # ---------------------------------------------------------------------------
 # Config files: any content is a ConfigError (exit 2) or a config that lints
 
-CONFIG_KEYS = [k.replace("_", "-") for k in Config.model_fields if k != "source"] + ["unknown-key", "Select", ""]
+CONFIG_KEYS = [k.replace("_", "-") for k in Config.field_names()] + ["unknown-key", "Select", ""]
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True)
     | st.sampled_from(["ALL", "N", "N101", "S101", "number", "error", "off", "2024-09-30", "2024-02-30", "en",

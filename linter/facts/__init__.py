@@ -13,6 +13,8 @@ from functools import cached_property
 class Facts:
     def __init__(self, doc):
         self.doc = doc
+        # the reporting-verb lists (facts.quotes.Lexicon) of the run; None = the built-in ones
+        self.lexicon = None
 
     @cached_property
     def quantities(self):
@@ -33,11 +35,11 @@ class Facts:
         """Each direct quote with its speaker and cue, if any."""
         from .quotes import attribute_quotes
 
-        return attribute_quotes(self.doc, cues=self.cues)
+        return attribute_quotes(self.doc, self.lexicon, cues=self.cues)
 
     @cached_property
     def cues(self):
         """Reporting cues ("said", "according to") in the prose, each with its speaker if found."""
         from .quotes import find_cues
 
-        return find_cues(self.doc)
+        return find_cues(self.doc, self.lexicon)

@@ -74,10 +74,12 @@ class Lexicon:
 
     @classmethod
     def from_wordlists(cls, wordlists: dict) -> "Lexicon":
-        default = default_lexicon()
-        get = lambda name, fallback: tuple(str(w) for w in wordlists.get(name, fallback))  # noqa: E731
-        return cls(get("reporting-verbs", default.verbs), get("attribution-cues", default.cues),
-                   get("title-cues", default.titles), get("stance-verbs", default.stance))
+        if not all(name in wordlists for name in cls.NAMES):  # read the packaged lists only if needed
+            default = default_lexicon()
+            wordlists = {"reporting-verbs": default.verbs, "attribution-cues": default.cues,
+                         "title-cues": default.titles, "stance-verbs": default.stance, **wordlists}
+        get = lambda name: tuple(str(w) for w in wordlists[name])  # noqa: E731
+        return cls(get("reporting-verbs"), get("attribution-cues"), get("title-cues"), get("stance-verbs"))
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,9 @@ class _Compiled:
     speech: frozenset
     cues: dict  # first word (lower case) -> phrases as word tuples, longest first
     title_before: re.Pattern
+    # the same phrases by their first two words (a one-word phrase last, as the fallback),
+    # so a common first word ("in", "the") costs one probe, not a comparison per phrase
+    cue_pairs: dict
 
 
 @lru_cache(maxsize=8)
@@ -118,6 +123,13 @@ def _compiled(lex: Lexicon) -> _Compiled:
             cues.setdefault(words[0], []).append(words)
     for v in cues.values():
         v.sort(key=len, reverse=True)
+    pairs: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for first, phrases in cues.items():
+        for words in phrases:
+            if len(words) > 1:
+                pairs.setdefault((first, words[1]), []).append(words)
+        for key in [k for k in pairs if k[0] == first]:
+            pairs[key] += [w for w in phrases if len(w) == 1]
     # Verbs and phrases are looked up token by token (a dict probe per word), not with one
     # big regex alternation, which Python's re tries alternative by alternative.
     return _Compiled(
@@ -126,6 +138,7 @@ def _compiled(lex: Lexicon) -> _Compiled:
         cues=cues,
         # a title cue right before the opening mark: 'a briefing entitled, “…”'
         title_before=re.compile(titles + r"[\s,:]*$", re.I),
+        cue_pairs=pairs,
     )
 
 
@@ -310,26 +323,29 @@ def masked_text(doc) -> str:
     return "".join(chars)
 
 
-def _phrases(segment: str, tokens: list[re.Match], table: dict) -> list[tuple[int, int]]:
-    """(start, end) of each word-list phrase in the token stream, longest match first."""
+def _phrases(tokens: list[re.Match], words: list[str], bares: list[str], lex: _Compiled) -> list[tuple[int, int]]:
+    """(start, end) of each word-list phrase in the token stream, longest match first.
+
+    ``words`` are the tokens' texts and ``bares`` their :func:`_bare` forms, computed once
+    per paragraph: only tokens that can start a phrase are looked at, and only the
+    phrases that go on with the next token's word."""
     out = []
     n = len(tokens)
-    i = 0
-    while i < n:
-        cands = table.get(_bare(tokens[i].group()))
-        hit = None
-        if cands:
-            for words in cands:
-                k = len(words)
-                if i + k <= n and all(_bare(tokens[i + j].group()) == words[j] for j in range(1, k)) \
-                        and (k == 1 or not tokens[i + k - 2].group().endswith(".") or words[k - 2].endswith(".")):
-                    hit = (tokens[i].start(), tokens[i + k - 1].start() + len(_bare(tokens[i + k - 1].group())), k)
-                    break
-        if hit:
-            out.append(hit[:2])
-            i += hit[2]
-        else:
-            i += 1
+    table, pairs = lex.cues, lex.cue_pairs
+    nxt = 0  # tokens before this belong to the last phrase found
+    for i in [i for i, b in enumerate(bares) if b in table]:
+        if i < nxt:
+            continue
+        options = pairs.get((bares[i], bares[i + 1])) if i + 1 < n else None
+        if options is None:  # only a one-word phrase can match here
+            options = [w for w in table[bares[i]] if len(w) == 1]
+        for phrase in options:
+            k = len(phrase)
+            if i + k <= n and (k == 1 or tuple(bares[i + 1:i + k]) == phrase[1:]) \
+                    and (k == 1 or not words[i + k - 2].endswith(".") or phrase[k - 2].endswith(".")):
+                out.append((tokens[i].start(), tokens[i + k - 1].start() + len(bares[i + k - 1])))
+                nxt = i + k
+                break
     return out
 
 
@@ -338,20 +354,25 @@ def find_cues(doc, lexicon: Lexicon | None = None) -> list[Cue]:
     lex = _compiled(lexicon or default_lexicon())
     text = masked_text(doc)
     cues: list[Cue] = []
+    group, start = re.Match.group, re.Match.start
     for block in doc.blocks:
         bs, be = block.start, block.end
         segment = text[bs:be]
         if not segment.strip():
             continue
         tokens = list(_TOKEN.finditer(segment))
-        starts = [t.start() for t in tokens]
-        for ti, tm in enumerate(tokens):
-            verb = _bare(tm.group())
-            if verb not in lex.verbs or len(verb) != len(tm.group()) - tm.group().endswith("."):
+        starts = list(map(start, tokens))
+        # each token's text and word-list form, once (a list comprehension, not a call per token)
+        words = list(map(group, tokens))
+        bares = [(w[:-1] if w[-1] == "." else w).lower() for w in words]
+        for ti in [i for i, b in enumerate(bares) if b in lex.verbs]:
+            tm = tokens[ti]
+            verb = bares[ti]
+            if len(verb) != len(words[ti]) - words[ti].endswith("."):
                 continue
             vstart, vend = tm.start(), tm.start() + len(verb)
             written = segment[vstart:vend]
-            prev = tokens[ti - 1].group() if ti > 0 else ""
+            prev = words[ti - 1] if ti > 0 else ""
             prev_low = prev.lower()
             if prev_low in _DETERMINERS or prev.endswith(("'s", "’s")):
                 continue  # a noun: "his remarks", "an estimated 500", "Iraq's claims"
@@ -366,10 +387,10 @@ def find_cues(doc, lexicon: Lexicon | None = None) -> list[Cue]:
             last = ti
             before = segment[max(0, vstart - 6):vstart]
             k, passive = ti - 1, False
-            while k >= 0 and tokens[k].group().lower() in _SKIP:
-                passive = passive or tokens[k].group().lower() in _PASSIVE
+            while k >= 0 and words[k].lower() in _SKIP:
+                passive = passive or words[k].lower() in _PASSIVE
                 k -= 1
-            passive = passive and last + 1 < len(tokens) and tokens[last + 1].group() == "by"
+            passive = passive and last + 1 < len(tokens) and words[last + 1] == "by"
             if _CLOSE_QUOTE_COMMA.search(before) or passive:
                 speaker = _np_forward(tokens, last + 1) or _np_backward(tokens, ti - 1)
             else:
@@ -377,7 +398,7 @@ def find_cues(doc, lexicon: Lexicon | None = None) -> list[Cue]:
             if speaker is not None:
                 speaker = Span(bs + speaker.start, bs + speaker.end)
             cues.append(Cue(bs + vstart, bs + vend, "verb", speaker, verb in lex.speech))
-        for m in _phrases(segment, tokens, lex.cues):
+        for m in _phrases(tokens, words, bares, lex):
             ti = bisect.bisect_left(starts, m[1])
             speaker = None
             if segment[m[0]:m[1]].lower().startswith(("according to", "in the words of", "as quoted by", "in the view of",
@@ -586,12 +607,27 @@ def attribute_quotes(doc, lexicon: Lexicon | None = None, cues: list[Cue] | None
 # Access for checks (with the built-in lists, or a pack's extended lists)
 
 
+_LEXICONS: dict[int, tuple[dict, Lexicon | None]] = {}
+
+
+def lexicon_for(wordlists: dict) -> Lexicon | None:
+    """The lists a run's word lists give (built once per word-list dict); None if it names none."""
+    hit = _LEXICONS.get(id(wordlists))
+    if hit is None or hit[0] is not wordlists:
+        lex = Lexicon.from_wordlists(wordlists) if any(n in wordlists for n in Lexicon.NAMES) else None
+        if len(_LEXICONS) > 8:
+            _LEXICONS.clear()
+        hit = _LEXICONS[id(wordlists)] = (wordlists, lex)
+    return hit[1]
+
+
 def _custom(doc, ctx) -> Lexicon | None:
-    wordlists = getattr(ctx, "wordlists", None) or {}
-    if not any(n in wordlists for n in Lexicon.NAMES):
+    """``ctx``'s lists when they differ from those ``doc.facts`` was given (the engine gives it
+    the run's own, so the built-in YAML lists are read only when nothing else is known)."""
+    lex = lexicon_for(getattr(ctx, "wordlists", None) or {})
+    if lex is None:
         return None
-    lex = Lexicon.from_wordlists(wordlists)
-    return None if lex == default_lexicon() else lex
+    return None if lex == (doc.facts.lexicon or default_lexicon()) else lex
 
 
 def cues_for(doc, ctx=None) -> list[Cue]:

@@ -1,8 +1,9 @@
 """Rule kinds, discovered from the modules of this package.
 
-Each module (except ``base``) defines exactly one ``RuleBase`` subclass named
-``Rule`` whose ``kind`` field is a ``Literal``. The discriminated union that
-validates rule files is built from them, so a new kind is one new file here.
+Each module (except ``base`` and ``_``-prefixed helpers) defines one ``RuleBase``
+subclass named ``Rule``; the module's name, with ``-`` for ``_``, is its kind. The
+discriminated union that validates rule files is built from them (with pydantic, only
+when a rule file is validated), so a new kind is one new file here.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
-from typing import Annotated, Union
-
-from pydantic import Field, TypeAdapter
 
 from .base import RuleBase
 
@@ -27,15 +25,13 @@ def rule_classes() -> dict[str, type[RuleBase]]:
         cls = getattr(module, "Rule", None)
         if cls is None:
             continue
-        kind = cls.model_fields["kind"].annotation.__args__[0]
-        classes[kind] = cls
+        classes[info.name.replace("_", "-")] = cls
     return classes
 
 
 @lru_cache(maxsize=1)
-def rule_adapter() -> TypeAdapter:
-    classes = tuple(rule_classes().values())
-    if len(classes) == 1:
-        return TypeAdapter(classes[0])
-    union = Annotated[Union[classes], Field(discriminator="kind")]  # type: ignore[valid-type]
-    return TypeAdapter(union)
+def rule_validator():
+    """``(validate(data) -> rule, ValidationError)`` for a rule file's mapping."""
+    from ..schema import union_validator
+
+    return union_validator(rule_classes())

@@ -77,7 +77,6 @@ def _fmt(v: float) -> str:
 class Rule(RuleBase):
     """Report figures that do not add up; see the module docstring for ``detect``."""
 
-    kind: Literal["arithmetic"]
     detect: Literal["part-whole", "direction", "change", "shares-sum", "total"]
     tolerance: float = 0.05  # relative slack for rounding ("doubled", stated changes)
 

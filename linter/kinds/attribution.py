@@ -9,8 +9,6 @@ short scare quotes (they “reaffirmed”) need no speaker. What is left is repo
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ..diagnostics import Finding
 from ..facts.quotes import HOW_FRAGMENT, HOW_NONE, HOW_PARTIAL, HOW_TITLE, attributions_for
 from .base import RuleBase
@@ -26,7 +24,6 @@ class Rule(RuleBase):
     message may use ``{quote}`` (the first words of the quote).
     """
 
-    kind: Literal["attribution"]
     flag_fragments: bool = False
     flag_titles: bool = False
     flag_partial: bool = False

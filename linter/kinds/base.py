@@ -1,20 +1,25 @@
 """The fields every rule has, whatever its kind, and the embedded-example model.
 
-A rule kind is one module in ``linter/kinds/`` that defines a pydantic model
-subclassing :class:`RuleBase` with ``kind: Literal["..."]`` and a ``check(doc, ctx)``
-method yielding :class:`~linter.diagnostics.Finding`. The kind registry discovers it;
-nothing else needs to change to add a kind.
+A rule kind is one module in ``linter/kinds/``; its name, with ``-`` for ``_``, is the
+kind (``number_format.py`` holds ``kind: number-format``). It defines a class ``Rule``
+subclassing :class:`RuleBase` that declares its own fields as annotations (see
+:mod:`linter.schema`: plain classes, validated by pydantic only when a rule file is read)
+and a ``check(doc, ctx)`` method yielding :class:`~linter.diagnostics.Finding`. The kind
+registry discovers it; nothing else needs to change to add a kind.
 """
 
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Iterable, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, ClassVar, Iterable, Literal
 
 from ..diagnostics import Finding
 from ..document import SCOPES
+from ..schema import Declared, InvalidField
+
+if TYPE_CHECKING:  # resolved by linter.schema when a rule file is validated
+    from pydantic import Field
 
 CATEGORIES = (
     "number", "arithmetic", "contradiction", "date", "attribution",
@@ -30,12 +35,13 @@ Scope = Literal[SCOPES]  # type: ignore[valid-type]
 _MARKER = re.compile(r"<(marker|related)>(.*?)</\1>", re.S)
 
 
-class Example(BaseModel):
+@dataclass
+class Example:
     """An embedded test. ``<marker>…</marker>`` marks where the rule must fire; an
     example without markers must not fire. ``<related>…</related>`` marks the other
     side of a contradiction or duplicate."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = {"extra": "forbid"}
 
     text: str
     suggestions: list[str] | None = None
@@ -75,10 +81,12 @@ class Example(BaseModel):
         return "Flagged", f"{plain} -> {spans}{extra}"
 
 
-class ScopeFilter(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    include: list[Scope] = Field(default_factory=list)
-    exclude: list[Scope] = Field(default_factory=list)
+@dataclass
+class ScopeFilter:
+    __pydantic_config__ = {"extra": "forbid"}
+
+    include: list[Scope] = field(default_factory=list)
+    exclude: list[Scope] = field(default_factory=list)
 
 
 class Context:
@@ -89,37 +97,31 @@ class Context:
         self.wordlists = wordlists or {}
 
 
-class RuleBase(BaseModel):
+class RuleBase(Declared):
     """Fields shared by all rule kinds (see README, "Writing a rule")."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False)
-
-    id: str = Field(pattern=r"^[A-Z]{1,3}\d{3}$")
-    name: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    kind: str
+    id: Annotated[str, Field(pattern=r"^[A-Z]{1,3}\d{3}$")]
+    name: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    kind: str  # the module's name; linter.kinds makes it a Literal for validation
     category: Category
     severity: Severity
     message: str
     description: str
     link: str | None = None
     enabled: bool = True
-    scope: ScopeFilter = Field(default_factory=ScopeFilter)
-    examples: list[Example] = Field(min_length=2)
+    scope: ScopeFilter = ScopeFilter()
+    examples: Annotated[list[Example], Field(min_length=2)]
 
-    # filled in by the loader
-    source: str = Field(default="", exclude=True)
+    source = ""  # the rule file, set by the loader (not a field)
 
     # the word lists a rule of this kind may name, for validation at load time
     wordlist_fields: ClassVar[tuple[str, ...]] = ()
 
-    @field_validator("examples")
-    @classmethod
-    def _needs_both(cls, examples: list[Example]) -> list[Example]:
-        if not any(e.fires for e in examples):
-            raise ValueError("needs at least one example that fires (with <marker>…</marker>)")
-        if all(e.fires for e in examples):
-            raise ValueError("needs at least one example that must not fire (no marker)")
-        return examples
+    def validate(self) -> None:
+        if not any(e.fires for e in self.examples):
+            raise InvalidField("examples", "needs at least one example that fires (with <marker>…</marker>)")
+        if all(e.fires for e in self.examples):
+            raise InvalidField("examples", "needs at least one example that must not fire (no marker)")
 
     # -- interface for kinds ------------------------------------------------
     def prepare(self, wordlists: dict[str, list[str]]) -> None:

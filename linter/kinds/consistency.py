@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Literal
+from typing import Annotated, Literal, TYPE_CHECKING
 
-from pydantic import Field, PrivateAttr
 from rapidfuzz.distance import OSA
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
 from ._regex import words_pattern
 from .base import RuleBase
+
+if TYPE_CHECKING:  # resolved by linter.schema when a rule file is validated
+    from pydantic import Field
 
 Detect = Literal["dotted-acronyms", "variants", "name-spelling", "acronym-redefined", "acronym-before-definition"]
 
@@ -44,19 +46,17 @@ class Rule(RuleBase):
     ``{other_expansion}``.
     """
 
-    kind: Literal["consistency"]
     detect: Detect
     wordlist: str | None = None  # for ``variants``: entries "form | form | ..."
-    ignore: list[str] = Field(default_factory=list)  # forms never reported (e.g. PM, AM)
-    ignore_blocks: list[Literal[BLOCK_KINDS]] = Field(  # type: ignore[valid-type]
-        default_factory=lambda: ["heading", "read-more"])
-    min_length: int = Field(default=5, ge=3)  # name-spelling: shortest name compared
+    ignore: list[str] = []  # forms never reported (e.g. PM, AM)
+    ignore_blocks: list[Literal[BLOCK_KINDS]] = ["heading", "read-more"]  # type: ignore[valid-type]
+    min_length: Annotated[int, Field(ge=3)] = 5  # name-spelling: shortest name compared
     distinct: str | None = None  # name-spelling: word list of look-alikes that are different names
 
-    _groups: list[list[str]] = PrivateAttr(default_factory=list)
-    _distinct: set = PrivateAttr(default_factory=set)
-    _variant_forms: dict = PrivateAttr(default_factory=dict)
-    _variant_re: re.Pattern | None = PrivateAttr(default=None)
+    _groups: list[list[str]] = ()
+    _distinct: set = frozenset()
+    _variant_forms: dict = {}
+    _variant_re: re.Pattern | None = None
 
     def wordlists_used(self) -> list[str]:
         return [w for w in (self.wordlist, self.distinct) if w]

@@ -17,16 +17,18 @@ repeats on purpose).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal, TYPE_CHECKING
 
 import regex
-from pydantic import Field, PrivateAttr, field_validator
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
 from ._regex import check_user_regexes, compile_user, finditer
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
+
+if TYPE_CHECKING:  # resolved by linter.schema when a rule file is validated
+    from pydantic import Field
 
 BlockKind = Literal[BLOCK_KINDS]  # type: ignore[valid-type]
 
@@ -39,23 +41,20 @@ class Rule(RuleBase):
     ``{how}`` ("word for word", "same words, other punctuation" or "93% alike") and ``{similarity}``.
     """
 
-    kind: Literal["duplication"]
     unit: Literal["paragraph", "sentence"] = "paragraph"
-    min_words: int = Field(default=8, ge=1)
-    threshold: float = Field(default=90.0, ge=50.0, le=100.0)
-    near_min_words: int = Field(default=12, ge=1)  # shorter passages must repeat exactly
-    ignore_blocks: list[BlockKind] = Field(default_factory=list)
+    min_words: Annotated[int, Field(ge=1)] = 8
+    threshold: Annotated[float, Field(ge=50.0, le=100.0)] = 90.0
+    near_min_words: Annotated[int, Field(ge=1)] = 12  # shorter passages must repeat exactly
+    ignore_blocks: list[BlockKind] = []
     skip_quotes: bool = False
-    quote_share: float = Field(default=0.6, gt=0.0, le=1.0)
-    allow: list[str] = Field(default_factory=list)
+    quote_share: Annotated[float, Field(gt=0.0, le=1.0)] = 0.6
+    allow: list[str] = []
 
-    _allow: list[regex.Pattern] = PrivateAttr(default_factory=list)
+    _allow: list[regex.Pattern] = ()
 
-    @field_validator("allow")
-    @classmethod
-    def _valid_regexes(cls, v: list[str]) -> list[str]:
-        check_user_regexes("allow", v)
-        return v
+    def validate(self) -> None:
+        super().validate()
+        check_user_regexes("allow", self.allow)
 
     def prepare(self, wordlists):
         self._allow = [compile_user(p) for p in self.allow]

@@ -7,8 +7,6 @@ without any guessing. A date without a year allows February 29.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ..diagnostics import Finding
 from .base import RuleBase
 
@@ -16,7 +14,6 @@ from .base import RuleBase
 class Rule(RuleBase):
     """Report dates the calendar does not have. Placeholders: ``{date}``, ``{reason}``."""
 
-    kind: Literal["impossible-date"]
 
     def check(self, doc, ctx):
         from ..facts.dates import valid_day

@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Literal
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Annotated
 
 from ..diagnostics import Finding, Related
 from ..facts.quotes import attributions_for
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
 from .duplication import PARAGRAPH_DEFAULTS, duplicate_blocks
+
+if TYPE_CHECKING:  # resolved by linter.schema when a rule file is validated
+    from pydantic import Field
 
 _PRONOUNS = frozenset("he she they we i you it who one this that".split())
 _ELIDED = re.compile(r"\[|…|\.\.\.|\. \. \.")
@@ -39,9 +40,8 @@ class Rule(RuleBase):
     ``{this}`` and ``{other}`` (the first differing words in each).
     """
 
-    kind: Literal["misquote"]
-    min_words: int = Field(default=6, ge=2)
-    threshold: float = Field(default=85.0, ge=50.0, lt=100.0)
+    min_words: Annotated[int, Field(ge=2)] = 6
+    threshold: Annotated[float, Field(ge=50.0, lt=100.0)] = 85.0
 
     def check(self, doc, ctx):
         speakers = _speakers(doc, ctx)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import PrivateAttr
 
 from ..diagnostics import Finding
 from .base import RuleBase
@@ -42,12 +41,11 @@ _OF_POPULATION = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|
 class Rule(RuleBase):
     """Report malformed or impossible numerals; see the module docstring for ``detect``."""
 
-    kind: Literal["number-format"]
     detect: Literal["grouping", "foreign-separator", "letter-in-number", "space-in-number", "share-over-100",
                    "negative-count"]
     wordlist: str | None = None  # counted nouns (foreign-separator) or population nouns (share-over-100)
 
-    _words: frozenset = PrivateAttr(default_factory=frozenset)
+    _words: frozenset = frozenset()
 
     def wordlists_used(self) -> list[str]:
         return [self.wordlist] if self.wordlist else []

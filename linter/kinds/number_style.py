@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import PrivateAttr
 
 from ..diagnostics import Finding
 from .base import RuleBase
@@ -48,12 +47,11 @@ def _round2(n: int, grouped: bool) -> str:
 class Rule(RuleBase):
     """Report numbers whose writing style is off; see the module docstring for ``detect``."""
 
-    kind: Literal["number-style"]
     detect: Literal["hedge-precision", "numeral-style"]
     wordlist: str | None = None  # hedges that mean "approximately" (hedge-precision)
     spell_out_below: int = 10
 
-    _words: frozenset = PrivateAttr(default_factory=frozenset)
+    _words: frozenset = frozenset()
 
     def wordlists_used(self) -> list[str]:
         return [self.wordlist] if self.wordlist else []

@@ -10,14 +10,11 @@ one sentence make one finding that names them all.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import regex
-from pydantic import Field, PrivateAttr, field_validator
 
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
-from ._regex import check_user_regexes, compile_user, finditer, words_pattern
+from ._regex import check_user_regexes, compile_user, compile_words, finditer
 from .base import RuleBase
 from .pattern import SpanSet
 
@@ -28,27 +25,24 @@ class Rule(RuleBase):
     a word inside one is skipped. The message may use ``{words}`` (quoted, comma
     separated) and ``{match}`` (the span's text)."""
 
-    kind: Literal["opinion"]
     wordlist: str | None = "evaluative-words"
-    words: list[str] = Field(default_factory=list)
-    exceptions: list[str] = Field(default_factory=list)
+    words: list[str] = []
+    exceptions: list[str] = []
     merge_within: int = 40  # words this close (in characters) in one sentence are one finding
 
-    _compiled: regex.Pattern | None = PrivateAttr(default=None)
-    _exceptions: list[regex.Pattern] = PrivateAttr(default_factory=list)
+    _compiled: regex.Pattern | None = None
+    _exceptions: list[regex.Pattern] = ()
 
-    @field_validator("exceptions")
-    @classmethod
-    def _valid_exceptions(cls, v: list[str]) -> list[str]:
-        check_user_regexes("exceptions", v, ignore_case=True)
-        return v
+    def validate(self) -> None:
+        super().validate()
+        check_user_regexes("exceptions", self.exceptions, ignore_case=True)
 
     def wordlists_used(self) -> list[str]:
         return [] if self.words or not self.wordlist else [self.wordlist]
 
     def prepare(self, wordlists):
         words = self.words or wordlists.get(self.wordlist or "", [])
-        self._compiled = compile_user(words_pattern([str(w) for w in words]), ignore_case=True)
+        self._compiled = compile_words([str(w) for w in words], ignore_case=True)
         self._exceptions = [compile_user(p, ignore_case=True) for p in self.exceptions]
 
     def check(self, doc, ctx):

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import bisect
 from itertools import accumulate
-from typing import Literal
-
 import regex
-from pydantic import Field, PrivateAttr, model_validator
 
 from ..diagnostics import Finding
-from ._regex import check_user_regexes, compile_user, finditer, words_pattern
+from ._regex import check_user_regexes, compile_user, compile_words, finditer
 from .base import RuleBase, fill_template
 
 
@@ -25,35 +22,32 @@ class Rule(RuleBase):
     templates for replacement suggestions in the same form.
     """
 
-    kind: Literal["pattern"]
     pattern: str | None = None
-    words: list[str] = Field(default_factory=list)
+    words: list[str] = []
     wordlist: str | None = None
     ignore_case: bool = False
-    exceptions: list[str] = Field(default_factory=list)
-    suggest: list[str] = Field(default_factory=list)
+    exceptions: list[str] = []
+    suggest: list[str] = []
 
-    _compiled: regex.Pattern | None = PrivateAttr(default=None)
-    _exceptions: list[regex.Pattern] = PrivateAttr(default_factory=list)
+    _compiled: regex.Pattern | None = None
+    _exceptions: list[regex.Pattern] = ()
 
-    @model_validator(mode="after")
-    def _one_source(self):
+    def validate(self) -> None:
+        super().validate()
         given = [x for x in (self.pattern, self.words or None, self.wordlist) if x]
         if len(given) != 1:
             raise ValueError("give exactly one of 'pattern', 'words' or 'wordlist'")
         check_user_regexes("pattern", [self.pattern], self.ignore_case)
         check_user_regexes("exceptions", self.exceptions, self.ignore_case)
-        return self
 
     def wordlists_used(self) -> list[str]:
         return [self.wordlist] if self.wordlist else []
 
     def prepare(self, wordlists):
         if self.pattern:
-            source = self.pattern
+            self._compiled = compile_user(self.pattern, self.ignore_case)
         else:
-            source = words_pattern(self.words or wordlists[self.wordlist])
-        self._compiled = compile_user(source, self.ignore_case)
+            self._compiled = compile_words(self.words or wordlists[self.wordlist], self.ignore_case)
         self._exceptions = [compile_user(p, self.ignore_case) for p in self.exceptions]
 
     def check(self, doc, ctx):

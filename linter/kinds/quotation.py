@@ -43,7 +43,6 @@ class Rule(RuleBase):
     Messages may use ``{mark}``, ``{open}``, ``{close}`` and ``{match}``.
     """
 
-    kind: Literal["quotation"]
     detect: Literal["mismatched-marks", "unclosed", "brackets", "nested", "closed-mid-sentence"]
 
     def check(self, doc, ctx):

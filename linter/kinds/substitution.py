@@ -6,13 +6,10 @@ Like Vale's ``substitution``: each key is a word or phrase (or a regex when
 
 from __future__ import annotations
 
-from typing import Literal
-
 import regex as _re
-from pydantic import Field, PrivateAttr, model_validator
 
 from ..diagnostics import Finding
-from ._regex import compile_user, finditer, words_pattern
+from ._regex import compile_user, compile_words, finditer
 from .base import RuleBase
 
 
@@ -22,18 +19,17 @@ class Rule(RuleBase):
     The message may use ``{match}`` (the text found) and ``{replacement}``.
     """
 
-    kind: Literal["substitution"]
-    swap: dict[str, str] = Field(default_factory=dict)
+    swap: dict[str, str] = {}
     wordlist: str | None = None  # a word list of "wrong: right" entries
     ignore_case: bool = False
     regex: bool = False
 
-    _compiled: _re.Pattern | None = PrivateAttr(default=None)
-    _lookup: dict[str, str] = PrivateAttr(default_factory=dict)
-    _patterns: list[tuple[_re.Pattern, str]] = PrivateAttr(default_factory=list)
+    _compiled: _re.Pattern | None = None
+    _lookup: dict[str, str] = {}
+    _patterns: list[tuple[_re.Pattern, str]] = ()
 
-    @model_validator(mode="after")
-    def _one_source(self):
+    def validate(self) -> None:
+        super().validate()
         if bool(self.swap) == bool(self.wordlist):
             raise ValueError("give exactly one of 'swap' or 'wordlist'")
         if self.regex and self.wordlist:
@@ -49,7 +45,6 @@ class Rule(RuleBase):
                     if not (int(name) <= compiled.groups if name.isdigit() else name in compiled.groupindex):
                         raise ValueError(f"swap value {template!r} refers to group {name!r}, "
                                          f"which {key!r} does not have")
-        return self
 
     def wordlists_used(self) -> list[str]:
         return [self.wordlist] if self.wordlist else []
@@ -60,7 +55,7 @@ class Rule(RuleBase):
             self._patterns = [(compile_user(k, self.ignore_case), v) for k, v in pairs.items()]
             return
         self._lookup = {_key(k, self.ignore_case): v for k, v in pairs.items()}
-        self._compiled = compile_user(words_pattern(list(pairs)), self.ignore_case)
+        self._compiled = compile_words(list(pairs), self.ignore_case)
 
     def check(self, doc, ctx):
         text = doc.prose

@@ -28,7 +28,6 @@ import datetime as _dt
 import re
 from typing import Literal
 
-from pydantic import PrivateAttr
 from rapidfuzz import fuzz
 
 from ..diagnostics import Finding, Related
@@ -84,7 +83,6 @@ class Rule(RuleBase):
     resolution), ``{other}``, ``{other_value}``, ``{other_line}``, ``{event}``.
     """
 
-    kind: Literal["temporal"]
     compare: Literal["same-event", "apposition"] = "same-event"
     events: str = "event-synonyms"
     hedges: str = "temporal-hedges"
@@ -93,9 +91,9 @@ class Rule(RuleBase):
     max_gap: int = 80  # characters between the verb and its time
     window: int = 50  # earlier mentions of one event class compared with each new one
 
-    _verbs: dict[str, str] = PrivateAttr(default_factory=dict)
-    _verb_re: re.Pattern | None = PrivateAttr(default=None)
-    _open: dict[str, str] = PrivateAttr(default_factory=dict)
+    _verbs: dict[str, str] = {}
+    _verb_re: re.Pattern | None = None
+    _open: dict[str, str] = {}
 
     def wordlists_used(self) -> list[str]:
         return [self.events, self.hedges] if self.compare == "same-event" else []
@@ -103,6 +101,7 @@ class Rule(RuleBase):
     def prepare(self, wordlists):
         if self.compare != "same-event":
             return
+        self._verbs, self._open = {}, {}
         for entry in wordlists.get(self.events, []):
             cls, _, forms = str(entry).partition(":")
             for f in forms.split(","):

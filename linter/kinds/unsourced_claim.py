@@ -11,10 +11,7 @@ call, so this is advice, and off by default: see the measured rate in the README
 
 from __future__ import annotations
 
-from typing import Literal
-
 import regex
-from pydantic import PrivateAttr, model_validator
 
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
@@ -27,20 +24,18 @@ class Rule(RuleBase):
     sentences with no reporting cue within one sentence. The message may use
     ``{match}`` and ``{what}`` ("statistic" or "causal claim")."""
 
-    kind: Literal["unsourced-claim"]
     statistic: str | None = None
     causal: str | None = None
     window: int = 1  # sentences before and after (same paragraph) that may carry the source
 
-    _patterns: list[tuple[str, regex.Pattern]] = PrivateAttr(default_factory=list)
+    _patterns: list[tuple[str, regex.Pattern]] = ()
 
-    @model_validator(mode="after")
-    def _valid(self):
+    def validate(self) -> None:
+        super().validate()
         if not (self.statistic or self.causal):
             raise ValueError("give 'statistic' and/or 'causal' (a regex)")
         for name in ("statistic", "causal"):
             check_user_regexes(name, [getattr(self, name)], ignore_case=True)
-        return self
 
     def prepare(self, wordlists):
         self._patterns = [(what, compile_user(p, True)) for what, p in

@@ -16,14 +16,11 @@ Anonymous sourcing is sometimes necessary, so this is advice (``info``) by defau
 from __future__ import annotations
 
 import re
-from typing import Literal
-
 import regex
-from pydantic import PrivateAttr
 
 from ..diagnostics import Finding
 from ..facts.quotes import cues_for
-from ._regex import compile_user, finditer, words_pattern
+from ._regex import compile_words, finditer
 from .base import RuleBase
 
 _NAMED_AFTER = re.compile(r"\s*,?\s*(?:including|such as|led by|among them|notably)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z]")
@@ -36,12 +33,11 @@ class Rule(RuleBase):
     fixed weasel phrases (``phrases`` word list). ``{match}`` in the message is the
     text found."""
 
-    kind: Literal["vague-source"]
     nouns: str | None = "vague-sources"
     phrases: str | None = "weasel-phrases"
 
-    _nouns: frozenset = PrivateAttr(default=frozenset())
-    _phrases: regex.Pattern | None = PrivateAttr(default=None)
+    _nouns: frozenset = frozenset()
+    _phrases: regex.Pattern | None = None
 
     def wordlists_used(self) -> list[str]:
         return [n for n in (self.nouns, self.phrases) if n]
@@ -49,7 +45,7 @@ class Rule(RuleBase):
     def prepare(self, wordlists):
         self._nouns = frozenset(str(w).lower() for w in wordlists.get(self.nouns or "", []))
         phrases = [str(w) for w in wordlists.get(self.phrases or "", [])]
-        self._phrases = compile_user(words_pattern(phrases), ignore_case=True) if phrases else None
+        self._phrases = compile_words(phrases, ignore_case=True) if phrases else None
 
     def check(self, doc, ctx):
         text = doc.text

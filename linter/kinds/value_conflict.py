@@ -25,9 +25,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Literal
-
-from pydantic import Field, PrivateAttr
 from rapidfuzz import fuzz
 
 from ..diagnostics import Finding, Related
@@ -86,9 +83,8 @@ class Rule(RuleBase):
     Message placeholders: ``{this}``, ``{other}``, ``{other_line}``, ``{noun}``.
     """
 
-    kind: Literal["value-conflict"]
-    kinds: list[str] = Field(default_factory=lambda: ["count", "money", "percent", "measure"])
-    skip_units: list[str] = Field(default_factory=lambda: ["year", "month", "week", "day", "hour", "minute", "second"])
+    kinds: list[str] = ["count", "money", "percent", "measure"]
+    skip_units: list[str] = ["year", "month", "week", "day", "hour", "minute", "second"]
     stopwords: str = "value-conflict-stopwords"
     context_words: int = 7  # content words taken on each side of a quantity, within its sentence
     min_context: float = 95.0  # token-set ratio for any pair
@@ -97,7 +93,7 @@ class Rule(RuleBase):
     require_typo: bool = False
     window: int = 30
 
-    _stop: frozenset = PrivateAttr(default=frozenset())
+    _stop: frozenset = frozenset()
 
     def wordlists_used(self) -> list[str]:
         return [self.stopwords]

@@ -9,8 +9,6 @@ that read both ways ("10/09/2014") are skipped.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ..diagnostics import Finding
 from ..facts.dates import WEEKDAY_NAMES
 from .base import RuleBase
@@ -24,7 +22,6 @@ class Rule(RuleBase):
     ``without_year``: also judge dates without a year against the document date.
     """
 
-    kind: Literal["weekday-mismatch"]
     without_year: bool = True
 
     def check(self, doc, ctx):
