@@ -26,6 +26,8 @@ import re
 import regex
 from dataclasses import dataclass
 
+from ..document import per_document
+
 # ---------------------------------------------------------------------------
 # Vocabulary
 
@@ -537,10 +539,57 @@ def _safely(fn, *args):
         return None
 
 
-def _scan(prose: str, ref: _dt.date | None, blocks=None, relative: bool = True) -> list[TimeExpr]:
+# Every _FULL match starts with a digit or a month or weekday name, and no match starts
+# inside what this consumes (lower-case letters), so trying _FULL only where this matches
+# finds what ``_FULL.finditer`` finds, without ``regex`` trying its 11 branches everywhere.
+_FULL_START = re.compile(r"\d|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mo|Tu|We|Th|Fr|Sa|Su")
+
+
+def _full_matches(prose: str) -> list:
+    """``list(_FULL.finditer(prose))``, trying only the positions ``_FULL_START`` finds."""
+    out = []
+    end = 0
+    match = _FULL.match
+    for c in _FULL_START.finditer(prose):
+        pos = c.start()
+        if pos >= end:
+            m = match(prose, pos)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+class _Matches:
+    """The regex matches of one prose string, which do not depend on the reference date:
+    the document-date inference and ``doc.facts.times`` both read them (see ``_doc_matches``)."""
+
+    __slots__ = ("prose", "full", "weekdays", "_relative")
+
+    def __init__(self, prose: str):
+        self.prose = prose
+        self.full = _full_matches(prose)
+        self.weekdays = list(_BARE_WEEKDAY.finditer(prose))
+        self._relative = None
+
+    @property
+    def relative(self) -> list:
+        if self._relative is None:
+            self._relative = list(_REL.finditer(self.prose.translate(_ASCII_LOWER)))
+        return self._relative
+
+
+@per_document
+def _doc_matches(doc) -> _Matches:
+    return _Matches(doc.prose)
+
+
+def _scan(prose: str, ref: _dt.date | None, blocks=None, relative: bool = True,
+          matches: _Matches | None = None) -> list[TimeExpr]:
+    matches = matches or _Matches(prose)
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for m in _FULL.finditer(prose):
+    for m in matches.full:
         g = _groups(m)
         if any(g[k] for k in ("mon1", "mon2", "mon3", "year4", "a5", "a6")):
             t = _safely(_full_date, m, ref, prose)
@@ -556,9 +605,8 @@ def _scan(prose: str, ref: _dt.date | None, blocks=None, relative: bool = True) 
         i = bisect.bisect_right(taken_starts, (e, -1))
         return i > 0 and taken_starts[i - 1][1] > s
 
-    lowered = prose.translate(_ASCII_LOWER)
-    rel_matches = [m for m in _REL.finditer(lowered) if not overlaps(*m.span())] if relative else []
-    wd_matches = [m for m in _BARE_WEEKDAY.finditer(prose) if not overlaps(*m.span("wd"))]
+    rel_matches = [m for m in matches.relative if not overlaps(*m.span())] if relative else []
+    wd_matches = [m for m in matches.weekdays if not overlaps(*m.span("wd"))]
     # relative expressions need the last explicit date before them: merge in order
     out.sort(key=lambda t: t.start)
     absolute = [t for t in out if t.year_given and t.resolved]
@@ -593,7 +641,7 @@ def _scan(prose: str, ref: _dt.date | None, blocks=None, relative: bool = True) 
 
 def extract_times(doc) -> list[TimeExpr]:
     """All time expressions in ``doc.prose``, resolved against ``doc.date`` when known."""
-    return _scan(doc.prose, doc.date, doc.blocks)
+    return _scan(doc.prose, doc.date, doc.blocks, matches=_doc_matches(doc))
 
 
 def parse_times(text: str, ref: _dt.date | None = None) -> list[TimeExpr]:
@@ -618,7 +666,7 @@ def infer_document_date(doc) -> tuple[_dt.date, str] | None:
     Nothing is inferred from a single unconfirmed date.
     """
     prose = doc.prose
-    times = _scan(prose, None, relative=False)
+    times = _scan(prose, None, relative=False, matches=_doc_matches(doc))
     full = [t for t in times if t.kind == "date" and t.year_given and t.resolved and t.low == t.high]
     if not full:
         return None

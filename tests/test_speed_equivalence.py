@@ -1,0 +1,74 @@
+"""The fast paths of the per-document loop give the same results as the plain ones.
+
+Each speed-up in facts/ and document.py replaces a straightforward loop or regex pass
+with a cheaper one that must find exactly the same things; these tests pin that on
+random text built from the fragments each pass cares about (seeded, so reproducible).
+"""
+
+from __future__ import annotations
+
+import random
+
+from linter.facts import dates, quotes
+
+_DATE_BITS = [
+    "Monday", "Mon.", "Mo,", "Tu", "Thurs", "Sun", "the Sun", "Sunday (", "January", "Jan.", "Sept.", "May",
+    "Mar", "March", "June", "Jul", "Dec", "in", "In", "since", "mid-", "(", ")", ",", ", ", " ", "  ", "-", "–",
+    "/", ".", "1", "7", "12", "30", "31st", "2024", "1999", "2016-12-29", "10/31", "4/23", "(Fri)", "of", "a",
+    "which was a", "x", "Mark", "The", "We", "Sa", "Frank", "٣", "%", "percent", "\n",
+]
+
+
+def _random_text(rng: random.Random, bits: list[str], n: int) -> str:
+    return "".join(rng.choice(bits) + rng.choice(["", " ", " ", ", "]) for _ in range(n))
+
+
+def test_full_date_matches_are_those_of_finditer():
+    rng = random.Random(7)
+    for _ in range(400):
+        text = _random_text(rng, _DATE_BITS, rng.randrange(1, 40))
+        want = [(m.span(), m.groups()) for m in dates._FULL.finditer(text)]
+        got = [(m.span(), m.groups()) for m in dates._full_matches(text)]
+        assert got == want, text
+
+
+def _old_phrases(tokens, table):
+    """The phrase search as it was: every token, every phrase of its first word."""
+    bare = quotes._bare
+    out, n, i = [], len(tokens), 0
+    while i < n:
+        hit = None
+        for words in table.get(bare(tokens[i].group())) or ():
+            k = len(words)
+            if i + k <= n and all(bare(tokens[i + j].group()) == words[j] for j in range(1, k)) \
+                    and (k == 1 or not tokens[i + k - 2].group().endswith(".") or words[k - 2].endswith(".")):
+                hit = (tokens[i].start(), tokens[i + k - 1].start() + len(bare(tokens[i + k - 1].group())), k)
+                break
+        if hit:
+            out.append(hit[:2])
+            i += hit[2]
+        else:
+            i += 1
+    return out
+
+
+def test_phrase_search_by_word_pairs_finds_what_the_plain_search_finds():
+    lex = quotes.Lexicon(verbs=("said",), titles=(), cues=(
+        "according to", "in a statement", "in a written statement", "in", "in the view of", "the view of",
+        "U.S. officials said", "told", "told reporters", "dr. no", "as quoted by",
+    ))
+    compiled = quotes._compiled(lex)
+    words = ["according", "to", "in", "In", "a", "written", "statement", "statement.", "the", "view", "of", "U.S.",
+             "officials", "said", "told", "Told", "reporters", "dr.", "Dr.", "no", "as", "quoted", "by", ",", "“"]
+    rng = random.Random(11)
+    for _ in range(500):
+        segment = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 30)))
+        tokens = list(quotes._TOKEN.finditer(segment))
+        texts = [t.group() for t in tokens]
+        bares = [quotes._bare(t) for t in texts]
+        assert quotes._phrases(tokens, texts, bares, compiled) == _old_phrases(tokens, compiled.cues), segment
+
+
+def test_bare_forms_match_the_helper():
+    for tok in ["Said.", "SAID", "U.S.", "ΟΔΟΣ.", "İstanbul.", "x", "."]:
+        assert (tok[:-1] if tok[-1] == "." else tok).lower() == quotes._bare(tok)
