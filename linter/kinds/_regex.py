@@ -96,20 +96,23 @@ def compile_words(words: list, ignore_case: bool = False) -> re.Pattern:
     return re.compile(words_pattern(words), re.IGNORECASE if ignore_case else 0)
 
 
-def compile_user(pattern: str, ignore_case: bool = False) -> regex.Pattern:
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(pattern, flags)
+def compile_user(pattern: str, ignore_case: bool = False, engine: str = "regex") -> regex.Pattern | re.Pattern:
+    """A rule's regex: with the ``regex`` module (run with a time budget), or with ``re``
+    when the rule says ``engine: re`` (about 3x faster, no time budget)."""
+    if engine == "re":
+        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+    return regex.compile(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
 
 
-def check_user_regexes(field: str, patterns, ignore_case: bool = False) -> None:
+def check_user_regexes(field: str, patterns, ignore_case: bool = False, engine: str = "regex") -> None:
     """Compile a rule's regexes at load time, so a bad one is a load error that names
     the field (the loader adds file and line), never a traceback in the middle of a run."""
     for p in patterns:
         if not p:
             continue
         try:
-            compile_user(p, ignore_case)
-        except regex.error as exc:
+            compile_user(p, ignore_case, engine)
+        except (regex.error, re.error) as exc:
             raise InvalidField(field, f"invalid regex in '{field}': {exc}") from None
 
 
