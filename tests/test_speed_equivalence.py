@@ -14,7 +14,7 @@ from linter.facts import dates, quotes
 _DATE_BITS = [
     "Monday", "Mon.", "Mo,", "Tu", "Thurs", "Sun", "the Sun", "Sunday (", "January", "Jan.", "Sept.", "May",
     "Mar", "March", "June", "Jul", "Dec", "in", "In", "since", "mid-", "(", ")", ",", ", ", " ", "  ", "-", "–",
-    "/", ".", "1", "7", "12", "30", "31st", "2024", "1999", "2016-12-29", "10/31", "4/23", "(Fri)", "of", "a",
+    "/", ".", "1", "7", "12", "Friday", "Saturday-", "xMonday", "Th,", "Sa,", "30", "31st", "2024", "1999", "2016-12-29", "10/31", "4/23", "(Fri)", "of", "a",
     "which was a", "x", "Mark", "The", "We", "Sa", "Frank", "٣", "%", "percent", "\n",
 ]
 
@@ -30,6 +30,8 @@ def test_full_date_matches_are_those_of_finditer():
         want = [(m.span(), m.groups()) for m in dates._FULL.finditer(text)]
         got = [(m.span(), m.groups()) for m in dates._full_matches(text)]
         assert got == want, text
+        want = [m.span() for m in dates._BARE_WEEKDAY.finditer(text)]
+        assert [m.span() for m in dates._matches_at(dates._BARE_WEEKDAY, dates._WEEKDAY_START, text)] == want
 
 
 def _old_phrases(tokens, table):
@@ -72,3 +74,18 @@ def test_phrase_search_by_word_pairs_finds_what_the_plain_search_finds():
 def test_bare_forms_match_the_helper():
     for tok in ["Said.", "SAID", "U.S.", "ΟΔΟΣ.", "İstanbul.", "x", "."]:
         assert (tok[:-1] if tok[-1] == "." else tok).lower() == quotes._bare(tok)
+
+
+def test_blank_spans_is_the_character_loop():
+    from linter.document import blank_spans
+
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice("ab \r\n“”é") for _ in range(rng.randrange(0, 30)))
+        spans = [tuple(sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)))) for _ in range(rng.randrange(4))]
+        chars = list(text)
+        for s, e in spans:
+            for i in range(s, e):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+        assert blank_spans(text, spans) == "".join(chars)

@@ -539,25 +539,38 @@ def _safely(fn, *args):
         return None
 
 
-# Every _FULL match starts with a digit or a month or weekday name, and no match starts
-# inside what this consumes (lower-case letters), so trying _FULL only where this matches
-# finds what ``_FULL.finditer`` finds, without ``regex`` trying its 11 branches everywhere.
-_FULL_START = re.compile(r"\d|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mo|Tu|We|Th|Fr|Sa|Su")
+# Where a _FULL match can start: a digit after a non-digit (every branch that starts with
+# a digit looks behind for a non-digit), or the first letters of a month or weekday name
+# ("Mo," for the two-letter weekdays). Letters and suffixes are not paired, so this finds
+# a few more places than needed, never fewer; it starts with a character class, so re
+# skips to those characters in C.
+_FULL_START = re.compile(r"[\dADFJMNOSTW](?:(?<=\d)(?<!\d\d)|an|eb|ar|ay|pr|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at"
+                         r"|o,|u,|h,|r,|a,)")
+_WEEKDAY_START = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 
-def _full_matches(prose: str) -> list:
-    """``list(_FULL.finditer(prose))``, trying only the positions ``_FULL_START`` finds."""
+def _matches_at(pattern, starts: re.Pattern, text: str) -> list:
+    """``list(pattern.finditer(text))``, trying ``pattern`` only where ``starts`` matches.
+
+    Exact when every match of ``pattern`` starts where ``starts`` matches and none starts
+    inside what ``starts`` consumes (here: lower-case letters and commas). A regex that
+    begins with a look-behind or an alternation of groups is tried by re and regex at every
+    position of a text; this tries it at a few per line."""
     out = []
     end = 0
-    match = _FULL.match
-    for c in _FULL_START.finditer(prose):
+    match = pattern.match
+    for c in starts.finditer(text):
         pos = c.start()
         if pos >= end:
-            m = match(prose, pos)
+            m = match(text, pos)
             if m:
                 out.append(m)
                 end = m.end()
     return out
+
+
+def _full_matches(prose: str) -> list:
+    return _matches_at(_FULL, _FULL_START, prose)
 
 
 class _Matches:
@@ -569,7 +582,7 @@ class _Matches:
     def __init__(self, prose: str):
         self.prose = prose
         self.full = _full_matches(prose)
-        self.weekdays = list(_BARE_WEEKDAY.finditer(prose))
+        self.weekdays = _matches_at(_BARE_WEEKDAY, _WEEKDAY_START, prose)
         self._relative = None
 
     @property

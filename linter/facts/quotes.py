@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import ABBREVIATIONS, Quote, Span, per_document
+from ..document import ABBREVIATIONS, Quote, Span, blank_spans, per_document
 from ..kinds._regex import words_pattern
 
 # A quote of at most this many words that does not read as a full sentence is a
@@ -312,15 +312,7 @@ def masked_text(doc) -> str:
     """``doc.prose`` with the words inside long quotes blanked (marks kept), so cues
     and speakers are looked for in the writer's text only. Once per document: cue
     finding and quote attribution both read it."""
-    quotes = _long_quotes(doc)
-    if not quotes:
-        return doc.prose
-    chars = list(doc.prose)
-    for q in quotes:
-        for k in range(q.inner_start, q.inner_end):
-            if chars[k] not in "\r\n":
-                chars[k] = " "
-    return "".join(chars)
+    return blank_spans(doc.prose, [(q.inner_start, q.inner_end) for q in _long_quotes(doc)])
 
 
 def _phrases(tokens: list[re.Match], words: list[str], bares: list[str], lex: _Compiled) -> list[tuple[int, int]]:
