@@ -1,15 +1,14 @@
 """Shared helpers for kinds that compile user regexes and word lists.
 
 User patterns run through the ``regex`` module with a time budget, so a rule with
-catastrophic backtracking is reported and skipped instead of hanging a CI job. Word
-lists compile with ``re`` (see :func:`compile_words`).
+catastrophic backtracking is reported and skipped instead of hanging a CI job; they are
+compiled on first use (:class:`UserRegex`). Word lists compile with ``re`` (see
+:func:`compile_words`).
 """
 
 from __future__ import annotations
 
 import re
-
-import regex
 
 from ..schema import InvalidField
 
@@ -31,7 +30,7 @@ def words_pattern(words: list[str]) -> str:
     body = _trie(alts)
     if body is None:  # case variants of one letter at one node: the plain alternation
         ordered = sorted(alts, key=lambda w: (-len(w), w))
-        body = "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in ordered)
+        body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
     return r"(?<![\w-])(?:" + body + r")(?![\w-])"
 
 
@@ -75,7 +74,7 @@ def _trie(words: set[str]) -> str | None:
 
     def emit(node: dict) -> str:
         atoms = sorted(a for a in node if a)
-        branches = [(a if a == r"\s+" else regex.escape(a)) + emit(node[a]) for a in atoms]
+        branches = [(a if a == r"\s+" else re.escape(a)) + emit(node[a]) for a in atoms]
         if not branches:
             return ""
         if len(branches) == 1 and "" not in node:
@@ -96,28 +95,61 @@ def compile_words(words: list, ignore_case: bool = False) -> re.Pattern:
     return re.compile(words_pattern(words), re.IGNORECASE if ignore_case else 0)
 
 
-def compile_user(pattern: str, ignore_case: bool = False, engine: str = "regex") -> regex.Pattern | re.Pattern:
-    """A rule's regex: with the ``regex`` module (run with a time budget), or with ``re``
-    when the rule says ``engine: re`` (about 3x faster, no time budget)."""
-    if engine == "re":
-        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
-    return regex.compile(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
+class UserRegex:
+    """A rule's own regex: with the ``regex`` module (run with a time budget), or with
+    ``re`` when the rule says ``engine: re`` (about 3x faster, no time budget).
+
+    Compiled on first use and pickled as its source, so the cached rule set loads without
+    compiling (or importing ``regex`` for) patterns a run never reaches: a rule that is
+    off, an exception list consulted only after a match.
+    """
+
+    __slots__ = ("pattern", "ignore_case", "engine", "_compiled")
+
+    def __init__(self, pattern: str, ignore_case: bool = False, engine: str = "regex"):
+        self.pattern, self.ignore_case, self.engine = pattern, ignore_case, engine
+        self._compiled = None
+
+    @property
+    def compiled(self):
+        if self._compiled is None:
+            if self.engine == "re":
+                self._compiled = re.compile(self.pattern, re.IGNORECASE if self.ignore_case else 0)
+            else:
+                import regex
+
+                self._compiled = regex.compile(self.pattern, regex.V0 | (regex.IGNORECASE if self.ignore_case else 0))
+        return self._compiled
+
+    def __getstate__(self):
+        return self.pattern, self.ignore_case, self.engine
+
+    def __setstate__(self, state):
+        self.pattern, self.ignore_case, self.engine = state
+        self._compiled = None
+
+
+def compile_user(pattern: str, ignore_case: bool = False, engine: str = "regex") -> UserRegex:
+    return UserRegex(pattern, ignore_case, engine)
 
 
 def check_user_regexes(field: str, patterns, ignore_case: bool = False, engine: str = "regex") -> None:
     """Compile a rule's regexes at load time, so a bad one is a load error that names
     the field (the loader adds file and line), never a traceback in the middle of a run."""
+    import regex
+
     for p in patterns:
         if not p:
             continue
         try:
-            compile_user(p, ignore_case, engine)
+            compile_user(p, ignore_case, engine).compiled
         except (regex.error, re.error) as exc:
             raise InvalidField(field, f"invalid regex in '{field}': {exc}") from None
 
 
-def finditer(compiled: regex.Pattern | re.Pattern, text: str):
-    """``compiled.finditer(text)``; a user regex (``regex``) runs with the time budget."""
+def finditer(pattern: UserRegex | re.Pattern, text: str):
+    """``pattern.finditer(text)``; a user regex with the ``regex`` module runs with the time budget."""
+    compiled = pattern.compiled if isinstance(pattern, UserRegex) else pattern
     if isinstance(compiled, re.Pattern):
         yield from compiled.finditer(text)
         return

@@ -24,7 +24,6 @@ import re
 from collections import defaultdict
 from typing import Annotated, Literal, TYPE_CHECKING
 
-from rapidfuzz.distance import OSA
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
@@ -256,6 +255,8 @@ def _different_names(a: str, b: str, occ, before, after) -> bool:
         return True  # Germany/Germans, Sweden/Swedes, Evgenia/Evgeniy: endings, not spellings
     if a.lower() != b.lower() and min(len(a), len(b)) <= 5 and not _transposed(a, b):
         return True  # David/Davis, Paris/Parks: short words one letter apart are often both real
+    from rapidfuzz.distance import OSA  # here: few articles have a candidate pair
+
     if OSA.distance(a, b) > 1:
         return True
     na, nb = len(occ[a]), len(occ[b])

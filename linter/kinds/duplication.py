@@ -19,11 +19,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, TYPE_CHECKING
 
-import regex
-
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
-from ._regex import check_user_regexes, compile_user, finditer
+from ._regex import UserRegex, check_user_regexes, compile_user, finditer
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
 
@@ -50,7 +48,7 @@ class Rule(RuleBase):
     quote_share: Annotated[float, Field(gt=0.0, le=1.0)] = 0.6
     allow: list[str] = []
 
-    _allow: list[regex.Pattern] = ()
+    _allow: list[UserRegex] = ()
 
     def validate(self) -> None:
         super().validate()

@@ -10,11 +10,11 @@ one sentence make one finding that names them all.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
-from ._regex import check_user_regexes, compile_user, compile_words, finditer
+from ._regex import UserRegex, check_user_regexes, compile_user, compile_words, finditer
 from .base import RuleBase
 from .pattern import SpanSet
 
@@ -30,8 +30,8 @@ class Rule(RuleBase):
     exceptions: list[str] = []
     merge_within: int = 40  # words this close (in characters) in one sentence are one finding
 
-    _compiled: regex.Pattern | None = None
-    _exceptions: list[regex.Pattern] = ()
+    _compiled: re.Pattern | None = None
+    _exceptions: list[UserRegex] = ()
 
     def validate(self) -> None:
         super().validate()

@@ -7,13 +7,12 @@ rules: a match is a finding unless an exception pattern overlaps it.
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import accumulate
 from typing import Literal
 
-import regex
-
 from ..diagnostics import Finding
-from ._regex import check_user_regexes, compile_user, compile_words, finditer
+from ._regex import UserRegex, check_user_regexes, compile_user, compile_words, finditer
 from .base import RuleBase, fill_template
 
 
@@ -34,8 +33,8 @@ class Rule(RuleBase):
     # pattern, but with no time budget: only for patterns tested on long inputs
     engine: Literal["regex", "re"] = "regex"
 
-    _compiled: regex.Pattern | None = None
-    _exceptions: list[regex.Pattern] = ()
+    _compiled: UserRegex | re.Pattern | None = None
+    _exceptions: list[UserRegex] = ()
 
     def validate(self) -> None:
         super().validate()

@@ -6,10 +6,10 @@ Like Vale's ``substitution``: each key is a word or phrase (or a regex when
 
 from __future__ import annotations
 
-import regex as _re
+import re
 
 from ..diagnostics import Finding
-from ._regex import compile_user, compile_words, finditer
+from ._regex import UserRegex, compile_user, compile_words, finditer
 from .base import RuleBase
 
 
@@ -24,9 +24,9 @@ class Rule(RuleBase):
     ignore_case: bool = False
     regex: bool = False
 
-    _compiled: _re.Pattern | None = None
+    _compiled: re.Pattern | None = None
     _lookup: dict[str, str] = {}
-    _patterns: list[tuple[_re.Pattern, str]] = ()
+    _patterns: list[tuple[UserRegex, str]] = ()
 
     def validate(self) -> None:
         super().validate()
@@ -35,9 +35,11 @@ class Rule(RuleBase):
         if self.regex and self.wordlist:
             raise ValueError("'regex: true' needs an inline 'swap' map")
         if self.regex:  # a bad key or group reference is a load error, not a traceback mid-lint
+            import regex as _re
+
             for key, template in self.swap.items():
                 try:
-                    compiled = compile_user(key, self.ignore_case)
+                    compiled = compile_user(key, self.ignore_case).compiled
                 except _re.error as exc:
                     raise ValueError(f"invalid regex in 'swap' key {key!r}: {exc}") from None
                 for ref in _re.finditer(r"\\g<([^>]*)>|\\(\d{1,2})", template):
@@ -60,6 +62,8 @@ class Rule(RuleBase):
     def check(self, doc, ctx):
         text = doc.prose
         if self.regex:
+            import regex as _re  # the keys are user regexes, compiled with it
+
             for pattern, template in self._patterns:
                 for m in finditer(pattern, text):
                     if m.start() == m.end():

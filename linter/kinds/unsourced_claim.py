@@ -11,11 +11,9 @@ call, so this is advice, and off by default: see the measured rate in the README
 
 from __future__ import annotations
 
-import regex
-
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
-from ._regex import check_user_regexes, compile_user, finditer
+from ._regex import UserRegex, check_user_regexes, compile_user, finditer
 from .base import RuleBase
 
 
@@ -28,7 +26,7 @@ class Rule(RuleBase):
     causal: str | None = None
     window: int = 1  # sentences before and after (same paragraph) that may carry the source
 
-    _patterns: list[tuple[str, regex.Pattern]] = ()
+    _patterns: list[tuple[str, UserRegex]] = ()
 
     def validate(self) -> None:
         super().validate()

@@ -16,7 +16,6 @@ Anonymous sourcing is sometimes necessary, so this is advice (``info``) by defau
 from __future__ import annotations
 
 import re
-import regex
 
 from ..diagnostics import Finding
 from ..facts.quotes import cues_for
@@ -37,7 +36,7 @@ class Rule(RuleBase):
     phrases: str | None = "weasel-phrases"
 
     _nouns: frozenset = frozenset()
-    _phrases: regex.Pattern | None = None
+    _phrases: re.Pattern | None = None
 
     def wordlists_used(self) -> list[str]:
         return [n for n in (self.nouns, self.phrases) if n]
