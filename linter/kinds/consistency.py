@@ -133,35 +133,40 @@ class Rule(RuleBase):
     def _names(self, doc):
         prose = doc.prose
         occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        match_ends: dict[str, list[int]] = defaultdict(list)  # with a possessive 's
         mid: set[str] = set()  # capitalised somewhere other than a sentence start
-        before: dict[str, set[str]] = defaultdict(set)  # capitalised words just before
-        after: dict[str, set[str]] = defaultdict(set)  # and just after
         sentence_starts = {s.start for s in doc.sentences}
-        for m in _CAPWORD.finditer(prose):
-            name = m.group(1)
-            if len(name) < self.min_length or self._skipped_block(doc, m.start()):
+        for bi, block in enumerate(doc.blocks):  # per block, not a block lookup per word
+            if block.kind in self.ignore_blocks:
                 continue
-            occ[name].append((m.start(), m.start() + len(name)))
-            if m.start() not in sentence_starts and not _after_opening(prose, m.start(), sentence_starts):
-                mid.add(name)
-            p = _PREV_CAP.search(prose, max(0, m.start() - 40), m.start())
-            if p and p.group(1) not in _TITLES:
-                before[name].add(p.group(1))
-            n = _NEXT_CAP.match(prose, m.end())
-            if n:
-                after[name].add(n.group(1))
-        lower = {w.lower() for w in _LOWERWORD.findall(prose)}
-        names = [n for n in occ if n in mid and n.lower() not in lower and n not in self.ignore
-                 and n not in self._distinct]
-        buckets: dict[str, list[str]] = defaultdict(list)
-        for n in names:
-            for i in range(len(n)):
-                buckets[n[:i] + n[i + 1 :]].append(n)
-            buckets[n].append(n)
+            looked = False  # whether the block is shouted, asked at its first name
+            for m in _CAPWORD.finditer(prose, block.start, block.end):
+                name = m.group(1)
+                if len(name) < self.min_length:
+                    continue
+                if not looked:
+                    if _shouting(doc, bi):
+                        break
+                    looked = True
+                start = m.start()
+                occ[name].append((start, start + len(name)))
+                match_ends[name].append(m.end())
+                if name not in mid and start not in sentence_starts and not _after_opening(prose, start, sentence_starts):
+                    mid.add(name)
+        names = [n for n in occ if n in mid and n not in self.ignore and n not in self._distinct]
+        if not any(len(set(g)) > 1 for g in _near_groups(names)):
+            return  # most articles: no two names one edit apart, so no need for what follows
+        lower = set(_LOWERWORD.findall(prose))  # a name also written in lower case is a word
+        groups = _near_groups([n for n in names if n.lower() not in lower])
+        # the words around a name are needed only for candidate pairs: found for their names alone
+        before: dict[str, set[str]] = {}  # capitalised words just before
+        after: dict[str, set[str]] = {}  # and just after
+        for n in {n for g in groups for n in g}:
+            before[n] = {p.group(1) for (s, _) in occ[n]
+                         if (p := _PREV_CAP.search(prose, max(0, s - 40), s)) and p.group(1) not in _TITLES}
+            after[n] = {x.group(1) for e in match_ends[n] if (x := _NEXT_CAP.match(prose, e))}
         seen: set[frozenset] = set()
-        for group in buckets.values():
-            if len(group) < 2 or len(group) > 8:
-                continue
+        for group in groups:
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     pair = frozenset((a, b))
@@ -245,6 +250,16 @@ def _pair_finding(doc, found: dict[str, list[tuple[int, int]]]) -> Finding:
         suggestions=[major],
         related=[Related(js, je, f"'{major}' used here ({len(found[major])}×)")],
     )
+
+
+def _near_groups(names: list[str]) -> list[list[str]]:
+    """Names one deletion apart, grouped by the deleted form (at most 8 per group)."""
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        for i in range(len(n)):
+            buckets[n[:i] + n[i + 1 :]].append(n)
+        buckets[n].append(n)
+    return [g for g in buckets.values() if 2 <= len(g) <= 8]
 
 
 def _different_names(a: str, b: str, occ, before, after) -> bool:
