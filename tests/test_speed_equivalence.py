@@ -8,6 +8,7 @@ random text built from the fragments each pass cares about (seeded, so reproduci
 from __future__ import annotations
 
 import random
+import re
 
 from linter.facts import dates, quotes
 
@@ -89,3 +90,29 @@ def test_blank_spans_is_the_character_loop():
                 if chars[i] not in "\r\n":
                     chars[i] = " "
         assert blank_spans(text, spans) == "".join(chars)
+
+
+_NUMBER_BITS = [
+    "a", "A", "an", "AN", "An", "one", "One", "ONE", "two", "twenty", "Twenty-one", "three", "thirds", "half", "Half",
+    "HALF", "quarter", "dozen", "dozens", "hundred", "thousand", "million", "and", "of", "a million", "someone",
+    "often", "-", "–", " ", "  ", "\n", ",", ".", "1", "12", "3.5", "1,200", "+44", "(202)", "555-0100", "20 7946 0958",
+    "x", "_", "/", ":", "İ", "ΟΔΟΣ", "seventy", "eighths", "tenth",
+]
+
+
+def test_number_scans_match_finditer():
+    from linter.facts import finditer_at, numbers
+
+    old_numeral = re.compile(r"(?<![\w.,:/])\d+(?:[,.]\d+)*")
+    rng = random.Random(13)
+    hits = 0
+    for _ in range(600):
+        text = _random_text(rng, _NUMBER_BITS, rng.randrange(1, 40))
+        fractions, words = numbers._word_matches(text)
+        assert [m.span() for m in fractions] == [m.span() for m in numbers._FRACTION_RE.finditer(text)], text
+        assert [m.span() for m in words] == [m.span() for m in numbers._WORDS_RE.finditer(text)], text
+        assert [m.span() for m in numbers._NUMERAL.finditer(text)] == [m.span() for m in old_numeral.finditer(text)]
+        phones = finditer_at(numbers._PHONE, text, (c.start() for c in numbers._PHONE_START.finditer(text)))
+        assert [m.span() for m in phones] == [m.span() for m in numbers._PHONE.finditer(text)], text
+        hits += len(fractions) + len(words) + len(phones)
+    assert hits > 300

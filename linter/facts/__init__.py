@@ -10,6 +10,26 @@ from __future__ import annotations
 from functools import cached_property
 
 
+def finditer_at(pattern, text: str, starts) -> list:
+    """``list(pattern.finditer(text))``, trying ``pattern`` only at ``starts`` (ascending).
+
+    Exact when ``starts`` holds every position where a match can start (and the pattern
+    never matches the empty string): like finditer, this takes the leftmost match and goes
+    on after its end. A regex that begins with a look-behind or a long alternation is tried
+    by re and regex at every position of the text; the callers find the few places a
+    match can start with a cheaper pass (a character class, ``str.find``)."""
+    out = []
+    end = 0
+    match = pattern.match
+    for pos in starts:
+        if pos >= end:
+            m = match(text, pos)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
 class Facts:
     def __init__(self, doc):
         self.doc = doc

@@ -27,6 +27,7 @@ import regex
 from dataclasses import dataclass
 
 from ..document import per_document
+from . import finditer_at
 
 # ---------------------------------------------------------------------------
 # Vocabulary
@@ -556,17 +557,7 @@ def _matches_at(pattern, starts: re.Pattern, text: str) -> list:
     inside what ``starts`` consumes (here: lower-case letters and commas). A regex that
     begins with a look-behind or an alternation of groups is tried by re and regex at every
     position of a text; this tries it at a few per line."""
-    out = []
-    end = 0
-    match = pattern.match
-    for c in starts.finditer(text):
-        pos = c.start()
-        if pos >= end:
-            m = match(text, pos)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
+    return finditer_at(pattern, text, (c.start() for c in starts.finditer(text)))
 
 
 def _full_matches(prose: str) -> list:

@@ -44,6 +44,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from . import finditer_at
+
 QUANTITY_KINDS = frozenset({"count", "money", "percent", "percentage-point", "measure", "number", "fraction"})
 NOT_QUANTITY_KINDS = frozenset({"year", "date", "time", "score", "phone", "ordinal", "id", "model", "other"})
 
@@ -231,9 +233,14 @@ _FRACTION_RE = re.compile(
 )
 
 # The numeral: digits with comma/dot separators. Validated afterwards.
-_NUMERAL = re.compile(r"(?<![\w.,:/])\d+(?:[,.]\d+)*")
+# r"(?<![\w.,:/])\d+(?:[,.]\d+)*" with the look-behind moved after the first digit (it
+# then looks at that digit and the character before): the same matches, but a pattern
+# that starts with \d lets re skip to the digits instead of trying every position
+_NUMERAL = re.compile(r"\d(?<![\w.,:/]\d)\d*(?:[,.]\d+)*")
 _MAX_NUMERAL = 64  # characters; longer digit runs are not quantities (and overflow int/float)
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\w])")
+# where a phone number can start: "+", "(" or a digit after a non-word character
+_PHONE_START = re.compile(r"[\d+(](?<!\w\d)")
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US|AU|A|C|CA|NZ|HK|S|R)?(?P<dollar>\$)|(?P<sym>[£€¥₹])|(?<![A-Za-z])(?P<iso>USD|EUR|GBP|AUD|CAD|JPY|CNY|INR|CHF|Rs\.?)\s?)\s?$"
 )
@@ -395,11 +402,59 @@ gave give gives become became came come comes get gets go goes went see seen see
 """.split())
 
 
+# What every match of _WORDS_RE / _FRACTION_RE contains, lower-cased ("dozens" contains
+# "dozen", "thirds" "third"): the regexes are tried only around these (see _word_matches).
+_WORD_NUMBERS = tuple(sorted({*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}))
+_DENOMINATORS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
+
+
+def _occurrences(low: str, words) -> list[int]:
+    """Every position where one of ``words`` occurs in ``low``."""
+    found = []
+    for w in words:
+        i = low.find(w)
+        while i != -1:
+            found.append(i)
+            i = low.find(w, i + 1)
+    return found
+
+
+def _word_matches(prose: str) -> tuple[list, list]:
+    """``_FRACTION_RE`` and ``_WORDS_RE`` matches, as their finditer would find them.
+
+    Both start with a look-behind and try dozens of words at every position of the text
+    (about 150 ms/MB together); a match needs a number word, found here with ``str.find``
+    in the lower-cased text, so they are tried only where one can start: at a number
+    word, at an article before one ("a dozen"), at a numerator before a denominator."""
+    low = prose.lower()
+    if len(low) != len(prose):  # lower() changed the length ("İ"): offsets would not match
+        return list(_FRACTION_RE.finditer(prose)), list(_WORDS_RE.finditer(prose))
+    fraction_starts = set()
+    for p in _occurrences(low, _DENOMINATORS):
+        fraction_starts.add(p)  # "half of"
+        j = p
+        while j > 0 and (prose[j - 1].isspace() or prose[j - 1] == "-"):
+            j -= 1
+        if j < p:  # a numerator ("a", "an", "one" ... "three") ends at j
+            fraction_starts.update(range(max(0, j - 5), j))
+    word_starts = set()
+    for p in _occurrences(low, _WORD_NUMBERS):
+        word_starts.add(p)
+        j = p
+        while j > 0 and prose[j - 1].isspace():
+            j -= 1
+        if j < p:  # an article ("a", "an") may start the match
+            word_starts.update(range(max(0, j - 2), j))
+    return (finditer_at(_FRACTION_RE, prose, sorted(fraction_starts)),
+            finditer_at(_WORDS_RE, prose, sorted(word_starts)))
+
+
 def _scan_words(prose: str) -> list[dict]:
     """Numbers written in words and fractions ("nine thousand", "a dozen", "two-thirds")."""
     out = []
     taken_until = -1
-    for m in _FRACTION_RE.finditer(prose):
+    fraction_matches, word_matches = _word_matches(prose)
+    for m in fraction_matches:
         if m.group("half"):
             out.append(dict(num_start=m.start("half"), num_end=m.end("half"), value=0.5, form="words", kind="fraction"))
             continue
@@ -409,7 +464,7 @@ def _scan_words(prose: str) -> list[dict]:
         out.append(dict(num_start=m.start(), num_end=m.end(), value=n / den, form="words", kind="fraction"))
     fractions = [(d["num_start"], d["num_end"]) for d in out]
     fi = 0
-    for m in _WORDS_RE.finditer(prose):
+    for m in word_matches:
         s, e = m.start(), m.end()
         while fi < len(fractions) and fractions[fi][1] <= s:
             fi += 1
@@ -442,7 +497,8 @@ def extract_quantities(doc) -> list[Quantity]:
 
 def extract_from_text(prose: str) -> list[Quantity]:
     """The same as :func:`extract_quantities`, on a prose string (used by tests and tools)."""
-    phones = [(m.start(), m.end()) for m in _PHONE.finditer(prose) if sum(c.isdigit() for c in m.group()) >= 9]
+    phones = [(m.start(), m.end()) for m in finditer_at(_PHONE, prose, (c.start() for c in _PHONE_START.finditer(prose)))
+              if sum(c.isdigit() for c in m.group()) >= 9]
     pi = 0
     raw: list[dict] = []
     for m in _NUMERAL.finditer(prose):
