@@ -16,6 +16,7 @@ import re
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -27,7 +28,9 @@ POSTINGS_CAP = 40  # passages remembered per hash (the earliest ones)
 
 def words(text: str) -> list[str]:
     """Lower-cased words, typographic apostrophes folded, punctuation dropped."""
-    return _WORD.findall(text.translate(_APOS).lower())
+    if "’" in text or "‘" in text:  # (translate walks every character, and most text has none)
+        text = text.translate(_APOS)
+    return _WORD.findall(text.lower())
 
 
 def sketch(tokens: list[str], k: int = 3, size: int = SKETCH, norm: str | None = None) -> list[int]:
@@ -41,15 +44,14 @@ def sketch(tokens: list[str], k: int = 3, size: int = SKETCH, norm: str | None =
     if len(tokens) <= k:
         return [zlib.crc32(data)]
     if len(data) == len(norm):  # ASCII: byte offsets are character offsets
-        lengths = [len(t) for t in tokens]
+        lengths = [len(t) + 1 for t in tokens]  # each token and the space after it
     else:
-        lengths = [len(t.encode("utf-8")) for t in tokens]
-    starts = [0]
-    for n in lengths:
-        starts.append(starts[-1] + n + 1)
-    view = memoryview(data)
+        lengths = [len(t.encode("utf-8")) + 1 for t in tokens]
+    starts = [0, *accumulate(lengths)]
     crc = zlib.crc32
-    hashes = {crc(view[starts[i] : starts[i + k] - 1]) for i in range(len(tokens) - k + 1)}
+    # gram i runs from token i to the space after token i + k - 1 (excluded); short byte
+    # slices are cheaper than memoryview slices, and zip cheaper than indexing
+    hashes = {crc(data[a : b - 1]) for a, b in zip(starts, starts[k:])}
     return sorted(hashes)[:size]
 
 
@@ -82,6 +84,8 @@ class NearIndex:
         for h in sk:
             for pid in self.postings.get(h, ()):
                 counts[pid] += 1
+        if not counts:
+            return None  # (most passages: no shared hash, so no import statement per passage either)
         need = min(self.min_shared, len(sk))
         best: Match | None = None
         from rapidfuzz import fuzz  # here: most articles have no near pair (8 ms of start-up saved)
