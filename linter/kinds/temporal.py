@@ -30,6 +30,7 @@ from typing import Literal
 
 
 from ..diagnostics import Finding, Related
+from ._regex import compile_words
 from .base import RuleBase
 
 _MIN = _dt.date.min
@@ -110,9 +111,7 @@ class Rule(RuleBase):
         for entry in wordlists.get(self.hedges, []):
             word, _, side = str(entry).partition(":")
             self._open[" ".join(word.split()).lower()] = side.strip()
-        alts = sorted(self._verbs, key=len, reverse=True)
-        self._verb_re = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts)
-                                   + r")(?![\w-])")
+        self._verb_re = compile_words(list(self._verbs))  # a prefix tree: same matches as longest-first
 
     # -- intervals -----------------------------------------------------------
     def interval(self, t) -> tuple[_dt.date, _dt.date]:
