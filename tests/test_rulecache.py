@@ -136,3 +136,14 @@ def test_the_built_in_set_pickles_and_a_warm_start_needs_neither_pydantic_nor_ya
     assert cold.stdout.split()[-2:] == ["True", "True"], cold.stderr
     assert warm.stdout.split()[-2:] == ["False", "False"], warm.stderr
     assert cold.stdout.split("\n ")[0] == warm.stdout.split("\n ")[0]  # same report
+
+
+def test_lazy_pattern_compiles_on_first_use_and_then_is_a_plain_pattern():
+    from linter.kinds._regex import LazyPattern
+
+    p = LazyPattern(r"(?P<n>\d+) people", 0)
+    assert "search" not in vars(p)  # nothing compiled at import
+    m = p.search("about 43 people")
+    assert m.group("n") == "43" and p.groupindex == {"n": 1}
+    assert "search" in vars(p)  # the compiled pattern's bound method, no __getattr__ any more
+    assert [x.group() for x in p.finditer("1 people, 2 people")] == ["1 people", "2 people"]

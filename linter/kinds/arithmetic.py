@@ -27,14 +27,15 @@ import re
 from typing import Literal
 
 from ..diagnostics import Finding, Related
+from ._regex import LazyPattern
 from .base import RuleBase
 
 _COUNTLIKE = ("count", "number")
 
-_OF_GAP = re.compile(r"\s+(?P<out>out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|my\s+|your\s+|all\s+|these\s+|those\s+|a\s+total\s+of\s+|[A-Za-z]+['’]s\s+)?$", re.I)
-_INCL_CUE = re.compile(r"(?:,|\(|—|–|-)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|incl\.)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
-_COMMA_BEFORE = re.compile(r"(?:,|—|–|\()\s*$")
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|which)\b", re.I)
+_OF_GAP = LazyPattern(r"\s+(?P<out>out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|my\s+|your\s+|all\s+|these\s+|those\s+|a\s+total\s+of\s+|[A-Za-z]+['’]s\s+)?$", re.I)
+_INCL_CUE = LazyPattern(r"(?:,|\(|—|–|-)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|incl\.)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+_COMMA_BEFORE = LazyPattern(r"(?:,|—|–|\()\s*$")
+_OF_THEM = LazyPattern(r"\s+of\s+(?:them|whom|which)\b", re.I)
 _UP = (r"up|rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|grow|grows|grown|growing|"
        r"jumped|jump|jumps|climbed|climb|climbs|soared|soar|surged|surge|swelled|swollen|expanded|gained|"
        r"boosted|raised|widened|leapt|leaped|spiked|rocketed|skyrocketed|ballooned|mushroomed|growth|hike|gain|"
@@ -43,27 +44,27 @@ _DOWN = (r"down|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|decli
          r"decreased|decrease|decreases|decreasing|plunged|plunge|plummeted|slumped|slump|shrank|shrunk|"
          r"shrink|shrinks|shrinking|tumbled|dipped|sank|sunk|slid|slipped|halved|cut|cuts|reduced|lowered|"
          r"narrowed|eased|contracted|slashed|trimmed|lost|reduction|loss|halve|halves|halving|slowed|slowing|slows")
-_VERB = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>(?:[^.;:!?\n]|\.(?=\d)){0,45}?)\bfrom\s+$", re.I | re.S)
-_VERB_TO = re.compile(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>(?:[^.;:!?\n]|\.(?=\d)){0,45}?)\bto\s+$", re.I | re.S)
-_FROM_GAP = re.compile(r"(?:\s+(?:in|on|at|during|last|this)\b[^.;:!?\n\d]{0,20}?)?\s+from\s+", re.I)
-_RATE_OF_CHANGE = re.compile(r"\b(?:(?P<up>" + _UP + ")|(?P<down>" + _DOWN + r"))\b[^.;,]{0,30}$", re.I)
-_NEGATIVE_AFTER = re.compile(r"\s+(?:contraction|decline|drop|fall|decrease|loss|deficit)\b", re.I)
-_UPDOWN_FROM = re.compile(r",?\s*\(?(?P<dir>up|down)\s+from\s+$", re.I)
-_TO_GAP = re.compile(r"(?:\s+[a-z][\w-]*)?\s*(?:(?:in|on|at|last|a\s+year|the\s+previous|during|by)\b[^.;:!?\n]{0,30}?)?\s+to\s+"
+_VERB = LazyPattern(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>(?:[^.;:!?\n]|\.(?=\d)){0,45}?)\bfrom\s+$", re.I | re.S)
+_VERB_TO = LazyPattern(r"(?:^|.*[^\w])(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b(?P<mid>(?:[^.;:!?\n]|\.(?=\d)){0,45}?)\bto\s+$", re.I | re.S)
+_FROM_GAP = LazyPattern(r"(?:\s+(?:in|on|at|during|last|this)\b[^.;:!?\n\d]{0,20}?)?\s+from\s+", re.I)
+_RATE_OF_CHANGE = LazyPattern(r"\b(?:(?P<up>" + _UP + ")|(?P<down>" + _DOWN + r"))\b[^.;,]{0,30}$", re.I)
+_NEGATIVE_AFTER = LazyPattern(r"\s+(?:contraction|decline|drop|fall|decrease|loss|deficit)\b", re.I)
+_UPDOWN_FROM = LazyPattern(r",?\s*\(?(?P<dir>up|down)\s+from\s+$", re.I)
+_TO_GAP = LazyPattern(r"(?:\s+[a-z][\w-]*)?\s*(?:(?:in|on|at|last|a\s+year|the\s+previous|during|by)\b[^.;:!?\n]{0,30}?)?\s+to\s+"
                      r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
-_RANKING = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|placed|position|positions|spot|seed|seeded|No\.|"
+_RANKING = LazyPattern(r"\b(?:rank|ranks|ranked|ranking|rankings|placed|position|positions|spot|seed|seeded|No\.|"
                       r"chart|charts|standings|league\s+table|grade|odds|minute|minutes|age|aged|ages)\b", re.I)
 _MULT = {"doubled": 2.0, "doubling": 2.0, "double": 2.0, "doubles": 2.0, "halve": 0.5, "halves": 0.5, "halving": 0.5, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
-_CHANGE_AFTER = re.compile(r"^\s*[,(]\s*(?:an?\s+)?(?:(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut)\s+of\s+|(?:up|down)\s+)$", re.I)
-_AFTER_DATE = re.compile(r"^\s+(?:in|on|by|last)\b[^,;.()]{0,25}?(?=\s*[,(])", re.I)
-_CHANGE_AFTER2 = re.compile(r"\s+(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut|growth|reduction)\b", re.I)
-_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|altogether|total\s+of|total:)\s*$", re.I)
-_TOTAL_AFTER_LIST = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:a\s+total\s+of|totall?ing|for\s+a\s+total\s+of|making|or)\s+$", re.I)
-_EXHAUSTIVE_CUE = re.compile(r"^[^.;!?\d]{0,40}?(?::|—|–|\s-\s|\bmade\s+up\s+of|\bcomprising|\bconsisting\s+of|\bsplit\s+(?:into|between)|"
+_CHANGE_AFTER = LazyPattern(r"^\s*[,(]\s*(?:an?\s+)?(?:(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut)\s+of\s+|(?:up|down)\s+)$", re.I)
+_AFTER_DATE = LazyPattern(r"^\s+(?:in|on|by|last)\b[^,;.()]{0,25}?(?=\s*[,(])", re.I)
+_CHANGE_AFTER2 = LazyPattern(r"\s+(?:increase|rise|drop|fall|decline|decrease|jump|gain|cut|growth|reduction)\b", re.I)
+_TOTAL_BEFORE = LazyPattern(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|altogether|total\s+of|total:)\s*$", re.I)
+_TOTAL_AFTER_LIST = LazyPattern(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:a\s+total\s+of|totall?ing|for\s+a\s+total\s+of|making|or)\s+$", re.I)
+_EXHAUSTIVE_CUE = LazyPattern(r"^[^.;!?\d]{0,40}?(?::|—|–|\s-\s|\bmade\s+up\s+of|\bcomprising|\bconsisting\s+of|\bsplit\s+(?:into|between)|"
                              r"\bbroken\s+down\s+into|\bdivided\s+(?:into|between))\s*$", re.I)
-_PARTIAL_CUE = re.compile(r"^[^.;!?\d]{0,40}?(?:,|\(|—|–)?\s*(?:including|among\s+them|of\s+whom|of\s+which)\s*$", re.I)
-_WHOLE_PHRASE = re.compile(r"\s+of\s+((?:the\s+|all\s+|its\s+|their\s+)?[\w'’-]+(?:\s+(?!(?:were|was|are|is|and|or|but|in|on|at|for|to|from|by|with|who|that|which|said|say|says|have|had|has|backed|voted|support|supported|oppose|opposed|want|wanted|think|thought|believe|believed)\b)[\w'’-]+){0,2})", re.I)
-_LIST_SEP = re.compile(r"^[^.;:!?\d()]{0,40}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+plus\s+)$", re.I)
+_PARTIAL_CUE = LazyPattern(r"^[^.;!?\d]{0,40}?(?:,|\(|—|–)?\s*(?:including|among\s+them|of\s+whom|of\s+which)\s*$", re.I)
+_WHOLE_PHRASE = LazyPattern(r"\s+of\s+((?:the\s+|all\s+|its\s+|their\s+)?[\w'’-]+(?:\s+(?!(?:were|was|are|is|and|or|but|in|on|at|for|to|from|by|with|who|that|which|said|say|says|have|had|has|backed|voted|support|supported|oppose|opposed|want|wanted|think|thought|believe|believed)\b)[\w'’-]+){0,2})", re.I)
+_LIST_SEP = LazyPattern(r"^[^.;:!?\d()]{0,40}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+plus\s+)$", re.I)
 
 
 def _fmt(v: float) -> str:
