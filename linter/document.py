@@ -200,8 +200,10 @@ ABBREVIATIONS = frozenset(
 )
 # Tried only where a run of terminal punctuation starts, and possessive: retrying inside a
 # long run ("......") that is not followed by a sentence start was quadratic. Same matches.
+# (The look-behind comes after the first mark, (?<![.!?…])[.!?…]++ written so the pattern
+# starts with a character class and re skips to the marks instead of trying every position.)
 _SENTENCE_END = re.compile(
-    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9"“‘(\[])"""  # terminal punctuation + closers
+    r"""[.!?…](?<![.!?…][.!?…])[.!?…]*+["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9"“‘(\[])"""  # terminal punctuation + closers
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
@@ -246,6 +248,7 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _OPENERS = {"“": "”", "„": "”", '"': '"', "«": "»"}
 _ANY_DOUBLE = "“”„\"«»"
+_DOUBLE_MARK = re.compile("[" + _ANY_DOUBLE + "]")
 
 
 def find_quotes(prose: str, start: int, end: int) -> list[Quote]:
@@ -258,10 +261,9 @@ def find_quotes(prose: str, start: int, end: int) -> list[Quote]:
     quotes: list[Quote] = []
     open_at = -1
     open_mark = ""
-    for i in range(start, end):
+    for m in _DOUBLE_MARK.finditer(prose, start, end):  # (the marks only, not a loop over every character)
+        i = m.start()
         ch = prose[i]
-        if ch not in _ANY_DOUBLE:
-            continue
         prev = prose[i - 1] if i > start else " "
         nxt = prose[i + 1] if i + 1 < end else " "
         if open_at < 0:
