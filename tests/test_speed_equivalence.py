@@ -116,3 +116,35 @@ def test_number_scans_match_finditer():
         assert [m.span() for m in phones] == [m.span() for m in numbers._PHONE.finditer(text)], text
         hits += len(fractions) + len(words) + len(phones)
     assert hits > 300
+
+
+def test_sentence_ends_and_quote_marks_as_before():
+    from linter import document
+
+    old_end = re.compile(r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9"“‘(\[])""")
+    bits = [".", "..", "!", "?", "…", "?!", '"', "'", "”", "’", ")", "]", " ", "\n", "A", "a", "9", "“", "‘", "(",
+            "[", "„", "«", "»", "U.S.", "Dr.", "x", ",", ";", "—", "-"]
+    rng = random.Random(17)
+    for _ in range(600):
+        text = _random_text(rng, bits, rng.randrange(1, 40))
+        assert [m.span() for m in document._SENTENCE_END.finditer(text)] == [m.span() for m in old_end.finditer(text)]
+        # the marks the quote scanner visits are exactly the characters it used to test one by one
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        marks = [m.start() for m in document._DOUBLE_MARK.finditer(text, start, end)]
+        assert marks == [i for i in range(start, end) if text[i] in document._ANY_DOUBLE]
+
+
+def test_relative_time_matches_are_those_of_finditer():
+    bits = ["last", "week", "weekend", "this", "year", "years", "2", "10", "days", "day", "ago", "earlier", "later", "-",
+            ",", ".", "in", "within", "the next", "three", "months", "a couple of", "a", "today", "tonight", "fall",
+            "\n", "  ", "centuries", "from now", "x", "(", "longer", "mid-", "the end of", "morning", "this morning",
+            "last night", "decade", "the coming", "spring", "٣", "_"]
+    rng = random.Random(19)
+    hits = 0
+    for _ in range(600):
+        text = _random_text(rng, bits, rng.randrange(1, 40))
+        want = [(m.span(), m.groups()) for m in dates._REL.finditer(text)]
+        assert [(m.span(), m.groups()) for m in dates._relative_matches(text)] == want, text
+        hits += len(want)
+    assert hits > 300

@@ -30,6 +30,18 @@ def finditer_at(pattern, text: str, starts) -> list:
     return out
 
 
+def occurrences(text: str, words) -> list[int]:
+    """Every position where one of ``words`` occurs in ``text`` (unsorted; overlaps kept):
+    ``str.find`` runs in C, far faster than a regex alternation of the words."""
+    found = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            found.append(i)
+            i = text.find(w, i + 1)
+    return found
+
+
 class Facts:
     def __init__(self, doc):
         self.doc = doc

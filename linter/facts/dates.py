@@ -27,7 +27,7 @@ import regex
 from dataclasses import dataclass
 
 from ..document import per_document
-from . import finditer_at
+from . import finditer_at, occurrences
 
 # ---------------------------------------------------------------------------
 # Vocabulary
@@ -579,8 +579,36 @@ class _Matches:
     @property
     def relative(self) -> list:
         if self._relative is None:
-            self._relative = list(_REL.finditer(self.prose.translate(_ASCII_LOWER)))
+            self._relative = _relative_matches(self.prose.translate(_ASCII_LOWER))
         return self._relative
+
+
+# Every _REL match contains one of these words ("today", "weekend" and "centuries" too) and
+# no character outside [\w\s-]. So _REL is run only over the runs of such characters that
+# hold one (a run ends at a character a match can neither contain nor be followed by
+# differently than by the end of the text), not tried at every position of the text.
+_REL_ANCHORS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year", "decade",
+                "quarter", "spring", "summer", "autumn", "fall", "winter", "centur")
+_REL_BREAK = re.compile(r"[^\w\s-]")
+
+
+def _relative_matches(lowered: str) -> list:
+    """``list(_REL.finditer(lowered))``."""
+    out = []
+    n = len(lowered)
+    backwards = None  # the text reversed, to find where a run starts with a forward search
+    end = 0
+    for a in sorted(occurrences(lowered, _REL_ANCHORS)):
+        if a < end:
+            continue  # in the run just searched
+        m = _REL_BREAK.search(lowered, a)
+        end = m.start() if m else n
+        if backwards is None:
+            backwards = lowered[::-1]
+        m = _REL_BREAK.search(backwards, n - a)
+        start = n - m.start() if m else 0
+        out.extend(_REL.finditer(lowered, start, end))
+    return out
 
 
 @per_document

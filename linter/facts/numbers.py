@@ -44,7 +44,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from . import finditer_at
+from . import finditer_at, occurrences
 
 QUANTITY_KINDS = frozenset({"count", "money", "percent", "percentage-point", "measure", "number", "fraction"})
 NOT_QUANTITY_KINDS = frozenset({"year", "date", "time", "score", "phone", "ordinal", "id", "model", "other"})
@@ -408,17 +408,6 @@ _WORD_NUMBERS = tuple(sorted({*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand"
 _DENOMINATORS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
 
 
-def _occurrences(low: str, words) -> list[int]:
-    """Every position where one of ``words`` occurs in ``low``."""
-    found = []
-    for w in words:
-        i = low.find(w)
-        while i != -1:
-            found.append(i)
-            i = low.find(w, i + 1)
-    return found
-
-
 def _word_matches(prose: str) -> tuple[list, list]:
     """``_FRACTION_RE`` and ``_WORDS_RE`` matches, as their finditer would find them.
 
@@ -430,7 +419,7 @@ def _word_matches(prose: str) -> tuple[list, list]:
     if len(low) != len(prose):  # lower() changed the length ("İ"): offsets would not match
         return list(_FRACTION_RE.finditer(prose)), list(_WORDS_RE.finditer(prose))
     fraction_starts = set()
-    for p in _occurrences(low, _DENOMINATORS):
+    for p in occurrences(low, _DENOMINATORS):
         fraction_starts.add(p)  # "half of"
         j = p
         while j > 0 and (prose[j - 1].isspace() or prose[j - 1] == "-"):
@@ -438,7 +427,7 @@ def _word_matches(prose: str) -> tuple[list, list]:
         if j < p:  # a numerator ("a", "an", "one" ... "three") ends at j
             fraction_starts.update(range(max(0, j - 5), j))
     word_starts = set()
-    for p in _occurrences(low, _WORD_NUMBERS):
+    for p in occurrences(low, _WORD_NUMBERS):
         word_starts.add(p)
         j = p
         while j > 0 and prose[j - 1].isspace():
