@@ -107,9 +107,11 @@ class _Compiled:
     speech: frozenset
     cues: dict  # first word (lower case) -> phrases as word tuples, longest first
     title_before: re.Pattern
-    # the same phrases by their first two words (a one-word phrase last, as the fallback),
-    # so a common first word ("in", "the") costs one probe, not a comparison per phrase
+    # the same phrases by their first two words (a one-word phrase last, as the fallback;
+    # alone under (word, None)), so a common first word ("in", "the") costs one probe,
+    # not a comparison per phrase
     cue_pairs: dict
+    words: frozenset  # verbs and first words of phrases: the tokens worth a closer look
 
 
 @lru_cache(maxsize=8)
@@ -123,22 +125,27 @@ def _compiled(lex: Lexicon) -> _Compiled:
             cues.setdefault(words[0], []).append(words)
     for v in cues.values():
         v.sort(key=len, reverse=True)
-    pairs: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    pairs: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
     for first, phrases in cues.items():
         for words in phrases:
             if len(words) > 1:
                 pairs.setdefault((first, words[1]), []).append(words)
-        for key in [k for k in pairs if k[0] == first]:
-            pairs[key] += [w for w in phrases if len(w) == 1]
+        singles = [w for w in phrases if len(w) == 1]
+        if singles:
+            for key in [k for k in pairs if k[0] == first]:
+                pairs[key] += singles
+            pairs[(first, None)] = singles
     # Verbs and phrases are looked up token by token (a dict probe per word), not with one
     # big regex alternation, which Python's re tries alternative by alternative.
+    verbs = frozenset(w.lower() for w in lex.verbs + lex.stance if w.strip())
     return _Compiled(
-        verbs=frozenset(w.lower() for w in lex.verbs + lex.stance if w.strip()),
+        verbs=verbs,
         speech=frozenset(w.lower() for w in lex.verbs),
         cues=cues,
         # a title cue right before the opening mark: 'a briefing entitled, “…”'
         title_before=re.compile(titles + r"[\s,:]*$", re.I),
         cue_pairs=pairs,
+        words=verbs | frozenset(cues),
     )
 
 
@@ -315,22 +322,23 @@ def masked_text(doc) -> str:
     return blank_spans(doc.prose, [(q.inner_start, q.inner_end) for q in _long_quotes(doc)])
 
 
-def _phrases(tokens: list[re.Match], words: list[str], bares: list[str], lex: _Compiled) -> list[tuple[int, int]]:
+def _phrases(tokens: list[re.Match], words: list[str], bares: list[str], lex: _Compiled,
+             firsts: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each word-list phrase in the token stream, longest match first.
 
     ``words`` are the tokens' texts and ``bares`` their :func:`_bare` forms, computed once
-    per paragraph: only tokens that can start a phrase are looked at, and only the
-    phrases that go on with the next token's word."""
+    per paragraph; ``firsts`` the (ascending) indices of the tokens that can start a phrase.
+    Only the phrases that go on with the next token's word are compared."""
     out = []
     n = len(tokens)
-    table, pairs = lex.cues, lex.cue_pairs
+    pairs = lex.cue_pairs
     nxt = 0  # tokens before this belong to the last phrase found
-    for i in [i for i, b in enumerate(bares) if b in table]:
+    for i in firsts:
         if i < nxt:
             continue
         options = pairs.get((bares[i], bares[i + 1])) if i + 1 < n else None
         if options is None:  # only a one-word phrase can match here
-            options = [w for w in table[bares[i]] if len(w) == 1]
+            options = pairs.get((bares[i], None), ())
         for phrase in options:
             k = len(phrase)
             if i + k <= n and (k == 1 or tuple(bares[i + 1:i + k]) == phrase[1:]) \
@@ -357,7 +365,9 @@ def find_cues(doc, lexicon: Lexicon | None = None) -> list[Cue]:
         # each token's text and word-list form, once (a list comprehension, not a call per token)
         words = list(map(group, tokens))
         bares = [(w[:-1] if w[-1] == "." else w).lower() for w in words]
-        for ti in [i for i, b in enumerate(bares) if b in lex.verbs]:
+        # one pass over the paragraph's tokens for the verbs and phrase starts
+        hits = [i for i, b in enumerate(bares) if b in lex.words]
+        for ti in [i for i in hits if bares[i] in lex.verbs]:
             tm = tokens[ti]
             verb = bares[ti]
             if len(verb) != len(words[ti]) - words[ti].endswith("."):
@@ -390,7 +400,7 @@ def find_cues(doc, lexicon: Lexicon | None = None) -> list[Cue]:
             if speaker is not None:
                 speaker = Span(bs + speaker.start, bs + speaker.end)
             cues.append(Cue(bs + vstart, bs + vend, "verb", speaker, verb in lex.speech))
-        for m in _phrases(tokens, words, bares, lex):
+        for m in _phrases(tokens, words, bares, lex, [i for i in hits if bares[i] in lex.cues]):
             ti = bisect.bisect_left(starts, m[1])
             speaker = None
             if segment[m[0]:m[1]].lower().startswith(("according to", "in the words of", "as quoted by", "in the view of",
@@ -405,9 +415,12 @@ def find_cues(doc, lexicon: Lexicon | None = None) -> list[Cue]:
                     sp = Span(tokens[ti].start(), _end(tokens[k]))
                 speaker = Span(bs + sp.start, bs + sp.end) if sp else None
             cues.append(Cue(bs + m[0], bs + m[1], "phrase", speaker))
-        for m in _DASH_SPEAKER.finditer(segment):
+        # (each needs a dash or a colon: most paragraphs have neither, and _COLON_SPEAKER,
+        # which starts with a look-behind, would be tried at every position)
+        dashed = "—" in segment or "–" in segment or "--" in segment
+        for m in _DASH_SPEAKER.finditer(segment) if dashed else ():
             cues.append(Cue(bs + m.start() + 1, bs + m.start(1), "dash", Span(bs + m.start(1), bs + m.end(1))))
-        for m in _COLON_SPEAKER.finditer(segment):
+        for m in _COLON_SPEAKER.finditer(segment) if ":" in segment else ():
             colon = segment.index(":", m.end(1))
             cues.append(Cue(bs + colon, bs + colon + 1, "colon", Span(bs + m.start(1), bs + m.end(1))))
     cues.sort(key=lambda c: (c.start, c.end))
