@@ -69,7 +69,8 @@ def test_phrase_search_by_word_pairs_finds_what_the_plain_search_finds():
         tokens = list(quotes._TOKEN.finditer(segment))
         texts = [t.group() for t in tokens]
         bares = [quotes._bare(t) for t in texts]
-        assert quotes._phrases(tokens, texts, bares, compiled) == _old_phrases(tokens, compiled.cues), segment
+        firsts = [i for i, b in enumerate(bares) if b in compiled.cues]
+        assert quotes._phrases(tokens, texts, bares, compiled, firsts) == _old_phrases(tokens, compiled.cues), segment
 
 
 def test_bare_forms_match_the_helper():

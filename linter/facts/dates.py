@@ -540,13 +540,15 @@ def _safely(fn, *args):
         return None
 
 
-# Where a _FULL match can start: a digit after a non-digit (every branch that starts with
-# a digit looks behind for a non-digit), or the first letters of a month or weekday name
-# ("Mo," for the two-letter weekdays). Letters and suffixes are not paired, so this finds
-# a few more places than needed, never fewer; it starts with a character class, so re
-# skips to those characters in C.
-_FULL_START = re.compile(r"[\dADFJMNOSTW](?:(?<=\d)(?<!\d\d)|an|eb|ar|ay|pr|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at"
-                         r"|o,|u,|h,|r,|a,)")
+# Where a _FULL match can start: the first letters of a month or weekday name ("Mo," for
+# the two-letter weekdays), or a digit after a non-digit (every branch that starts with a
+# digit looks behind for one) that starts a year (1[89]\d\d|20\d\d), a day before a month
+# or a day range ("30 September", "7th of", "10-12") or a numeric date ("4/23").
+# Letters and suffixes are not paired, so this finds a few more places than needed, never
+# fewer; it starts with a character class, so re skips to those characters in C.
+_FULL_START = re.compile(r"[\dADFJMNOSTW](?:"
+                         r"(?<=\d)(?<!\d\d)(?:(?<=[12])(?=\d\d\d)|(?=\d?(?:st|nd|rd|th)?(?:\s*[–—-]|\s+(?:of\s+)?[ADFJMNOS])|\d?/))"
+                         r"|an|eb|ar|ay|pr|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at|o,|u,|h,|r,|a,)")
 _WEEKDAY_START = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 

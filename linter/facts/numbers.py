@@ -404,7 +404,9 @@ gave give gives become became came come comes get gets go goes went see seen see
 
 # What every match of _WORDS_RE / _FRACTION_RE contains, lower-cased ("dozens" contains
 # "dozen", "thirds" "third"): the regexes are tried only around these (see _word_matches).
-_WORD_NUMBERS = tuple(sorted({*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}))
+_NUMBER_WORDS = {*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}
+# (a word that starts with another, "sixteen" with "six", is found where that one is)
+_WORD_NUMBERS = tuple(sorted(w for w in _NUMBER_WORDS if not any(v != w and w.startswith(v) for v in _NUMBER_WORDS)))
 _DENOMINATORS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
 
 
