@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
 
+from .facts import finditer_at, occurrences
+
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 # ---------------------------------------------------------------------------
@@ -132,6 +134,7 @@ _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"'“”]*[^\s<>()\
 # "addr", from the run's first word character, as `\b[\w.+-]+@...` found it): retrying at
 # every `\b` inside a long run without "@" ("a.a.a.a...") was quadratic
 _EMAIL = re.compile(r"(?<![\w.+-])[.+-]*+\b(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)")
+_NOT_EMAIL = re.compile(r"[^\w.+@-]")  # a character no e-mail match contains
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # the target stops at "]" so each "](" scans only to the next one (else "](](](..." is quadratic)
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s\]]*(?:\s+\"[^\"]*\")?\)")
@@ -140,6 +143,30 @@ _DATE_IN_FRONT_MATTER = re.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
 
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
+
+
+def runs_around(text: str, anchors, stop: re.Pattern) -> list[tuple[int, int]]:
+    """The runs of ``text`` between two ``stop`` characters that hold one of the
+    ``anchors`` (positions of non-stop characters), each once, in order.
+
+    A regex whose every match holds an anchor and no stop character, and whose look-aheads
+    and ``\b`` see a stop character as they see the end of the text, finds in these runs
+    (``finditer(text, start, end)``) what it finds in the whole text, without being tried
+    at every position of it."""
+    spans = []
+    n = len(text)
+    backwards = None  # the text reversed, to find where a run starts with a forward search
+    end = 0
+    for a in sorted(anchors):
+        if a < end:
+            continue  # in the run just found
+        m = stop.search(text, a)
+        end = m.start() if m else n
+        if backwards is None:
+            backwards = text[::-1]
+        m = stop.search(backwards, n - a)
+        spans.append((n - m.start() if m else 0, end))
+    return spans
 
 
 def blank_spans(text: str, spans) -> str:
@@ -326,7 +353,7 @@ def _classify_line(line: str, markdown: bool) -> str:
 
 def _looks_like_heading(line: str) -> bool:
     """A short stand-alone line without terminal punctuation (plain-text headline)."""
-    words = line.split()
+    words = line.split(None, 14)  # (15 pieces mean more than 14 words: a paragraph need not be split whole)
     return 0 < len(words) <= 14 and not _TERMINAL.search(line) and line[:1].isupper()
 
 
@@ -369,11 +396,13 @@ class Document:
         masked = blank_spans(text, hidden)
         if markdown:
             masked = _mask_markdown(text, masked, doc.index)[0]
-        # addresses are found in the text masked so far, and blanked together
-        # (each needs "://", "www." or "@": most articles have none, and the regexes are tried everywhere)
-        addresses = [m.span() for m in _URL.finditer(masked)] if "://" in masked or "www." in masked else []
-        if "@" in masked:
-            addresses += [m.span("addr") for m in _EMAIL.finditer(masked)]
+        # addresses are found in the text masked so far, and blanked together; the regexes
+        # start with look-behinds or \b and would be tried at every position, so a URL is
+        # tried where "http", "ftp://" or "www." starts, an e-mail around an "@"
+        url_starts = sorted(set(occurrences(masked, ("http", "ftp://", "www."))))
+        addresses = [m.span() for m in finditer_at(_URL, masked, url_starts)]
+        for start, end in runs_around(masked, occurrences(masked, ("@",)), _NOT_EMAIL):
+            addresses += [m.span("addr") for m in _EMAIL.finditer(masked, start, end)]
         doc.prose = blank_spans(masked, addresses)
         doc.blocks = _split_blocks(doc.prose, doc.index, markdown)
         if date is not None:

@@ -149,3 +149,26 @@ def test_relative_time_matches_are_those_of_finditer():
         assert [(m.span(), m.groups()) for m in dates._relative_matches(text)] == want, text
         hits += len(want)
     assert hits > 300
+
+
+def test_ascii_lower_through_utf8_is_the_translate_table():
+    rng = random.Random(23)
+    chars = "aAzZ@[`{ÄäİıΣσςſK\u212a\ud800日本 \n\t-_.,Ω"
+    for _ in range(2000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 20)))
+        assert dates._ascii_lower(text) == text.translate(dates._ASCII_LOWER)
+
+
+def test_addresses_found_around_their_anchors_as_in_the_whole_text():
+    from linter import document
+
+    bits = ["http://", "https://x.org/a", "ftp://", "www.", "www.a.com", "@", "a@b.c", "john.doe", "+", "-", ".", "x",
+            " ", "(", ")", "“", "日本", "_", "ahttp://", "mail", ",", "\n", "é"]
+    rng = random.Random(29)
+    hits = 0
+    for _ in range(600):
+        text = _random_text(rng, bits, rng.randrange(1, 30))
+        spans = [m.span() for m in document._URL.finditer(text)] + [m.span("addr") for m in document._EMAIL.finditer(text)]
+        assert document.Document.from_text(text).prose == document.blank_spans(text, spans), text
+        hits += len(spans)
+    assert hits > 300
