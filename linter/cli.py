@@ -98,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(0, "check")
     if argv[:1] == ["--version"]:
         build_parser().parse_args(argv)  # prints the version and exits
+    from . import recache
+
+    recache.warm()  # the regexes compiled by earlier runs (see linter/recache.py)
     _import_pipeline()
     try:
         args = build_parser().parse_args(argv)
@@ -110,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    finally:
+        recache.save()
 
 
 # ---------------------------------------------------------------------------

@@ -21,11 +21,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 import sys
 from pathlib import Path
 
 from . import __version__
+from .cachedir import cache_folder, is_private
 from .ruleset import RuleSet, builtin_rules_dir, load_rules, pack_files
 
 KEEP = 16  # entries kept (one per combination of rule packs in use), newest first
@@ -45,29 +45,6 @@ def load(dirs: list[str], builtin: bool) -> RuleSet:
     return ruleset
 
 
-def cache_folder() -> Path | None:
-    """The cache folder, created if need be; None when off or not safe to use."""
-    setting = os.environ.get("FACTLINT_RULE_CACHE", "")
-    if setting.lower() in ("off", "0", "false", "no"):
-        return None
-    if setting:
-        folder = Path(setting).expanduser()
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = Path(base) / "factlint"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        return folder if _private(os.stat(folder)) else None
-    except OSError:
-        return None
-
-
-def _private(st: os.stat_result) -> bool:
-    """Owned by this user and writable by nobody else (POSIX; elsewhere, trusted)."""
-    getuid = getattr(os, "getuid", None)
-    return getuid is None or (st.st_uid == getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
-
-
 def _key(dirs: list[str], builtin: bool) -> str:
     h = hashlib.sha256(f"{__version__}\0{sys.version}\0{builtin}\0".encode())
     code = sorted(_PACKAGE.rglob("*.py"))
@@ -85,7 +62,7 @@ def _key(dirs: list[str], builtin: bool) -> str:
 def _read(entry: Path) -> RuleSet | None:
     try:
         with open(entry, "rb") as fh:
-            if not _private(os.fstat(fh.fileno())):
+            if not is_private(os.fstat(fh.fileno())):
                 return None
             ruleset = pickle.load(fh)
     except Exception:  # missing, truncated, or pickled by code that has since changed
