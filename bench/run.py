@@ -27,9 +27,10 @@ in memory, rules loaded and warmed up); CLI figures time the whole command (star
 reading files, output to /dev/null). Each is the best of ``--repeat`` runs (the
 machine may be shared; the best run is the least disturbed one).
 
-factlint keeps its validated rule set compiled between runs (``linter/rulecache.py``,
-like ``__pycache__``); the bench gives it a folder of its own, filled by a first run,
-and also times the one-article run with that cache off (a user's very first run).
+factlint keeps its validated rule set and its compiled regular expressions between runs
+(``linter/rulecache.py``, ``linter/recache.py``, like ``__pycache__``); the bench gives them a
+folder of its own, filled by a first run, and also times the one-article run with them off
+(a user's very first run).
 """
 
 from __future__ import annotations
@@ -293,8 +294,8 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
     fl_env = dict(os.environ, NO_COLOR="1", PYTHONPATH=os.pathsep.join(
         [snap] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])))
     fl_env.pop("FACTLINT_CACHE_DIR", None)
-    # the compiled rule set (linter/rulecache.py) of this snapshot, in a folder of its own;
-    # the first run below fills it, as a user's first run does
+    # the compiled rule set and regexes (linter/rulecache.py, recache.py) of this snapshot, in a
+    # folder of its own; the first run below fills it, as a user's first run does
     fl_env["FACTLINT_RULE_CACHE"] = str(work / "rule-cache")
     # CLI runs from an empty folder: no config file is discovered, no cache is left behind
     cwd = str(work)
@@ -322,7 +323,7 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
     rows.append(("CLI, one article (`--no-cache`)", cli_one, pl_one, ob))
     cold_env = dict(fl_env, FACTLINT_RULE_CACHE="off")
     cli_one_cold = best(fl_cli + [str(one)], max(repeat, 5), cwd=cwd, env=cold_env)
-    rows.append(("CLI, one article, compiled rules not cached (first run)", cli_one_cold, pl_one, ob))
+    rows.append(("CLI, one article, nothing compiled yet (first run)", cli_one_cold, pl_one, ob))
     cache_dir = work / "cache"
     warm_cmd = [py, "-m", "linter", "--cache-dir", str(cache_dir), "--format", "json", str(one)]
     run_child(warm_cmd, cwd=cwd, env=fl_env)
