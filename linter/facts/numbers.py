@@ -241,8 +241,9 @@ _FRACTION_RE = re.compile(
 _NUMERAL = re.compile(r"\d(?<![\w.,:/]\d)\d*(?:[,.]\d+)*")
 _MAX_NUMERAL = 64  # characters; longer digit runs are not quantities (and overflow int/float)
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\w])")
-# where a phone number can start: "+", "(" or a digit after a non-word character
-_PHONE_START = re.compile(r"[\d+(](?<!\w\d)")
+# where a phone number can start: "+", "(" or a digit after a non-word character, with
+# nine more of the characters a phone number is made of (the shortest is ten: "20 555 0100")
+_PHONE_START = re.compile(r"[\d+(](?<!\w\d)(?=[\d\s.()+-]{9})")
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US|AU|A|C|CA|NZ|HK|S|R)?(?P<dollar>\$)|(?P<sym>[£€¥₹])|(?<![A-Za-z])(?P<iso>USD|EUR|GBP|AUD|CAD|JPY|CNY|INR|CHF|Rs\.?)\s?)\s?$"
 )
