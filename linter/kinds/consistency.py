@@ -368,25 +368,38 @@ def _definitions(doc):
 # how every _DEF_AFTER match ends (after a space or tab); not "[ \t]+\(": that would rescan a
 # long run of blanks (a masked code block) from each of its positions, quadratically
 _ACR_PAREN = re.compile(r"(?<=[ \t])\((?:[A-Z][A-Za-z&-]*[A-Z])s?\.?\)")
-_EXP_CHAR = re.compile(r"[\w'’. \t-]")  # what its expansion is made of (no brackets)
+_WORD_CHARS = frozenset("'’.-")  # with str.isalnum/_: what an expansion word is made of
 
 
 def _defs_after(prose: str):
     """``_DEF_AFTER.finditer(prose)``, tried only in front of each "(ACRONYM)": the pattern
-    tried at every word cost 200 ms/MB. A match cannot reach back past the previous match,
-    the previous "(...)" or a character outside ``_EXP_CHAR``; the window is 400 characters
-    unless the expansion's characters run on beyond it."""
+    tried at every word cost 200 ms/MB. A match is at most 11 words, each a run of word
+    characters, separated by spaces or tabs and ending at the "(": so it starts no earlier
+    than the 11th such run back, and not before the previous match or "(...)"."""
     last = prev = 0
     for p in _ACR_PAREN.finditer(prose):
-        floor = max(last, prev)
-        lo = max(floor, p.start() - 400)
-        if lo > floor and _EXP_CHAR.match(prose, lo - 1):
-            lo = floor
+        lo = _words_back(prose, p.start(), max(last, prev), 11)
         prev = p.end()
         m = _DEF_AFTER.search(prose, lo, p.end())
         if m:
             last = m.end()
             yield m
+
+
+def _words_back(prose: str, end: int, floor: int, count: int) -> int:
+    """Where the ``count`` runs of word characters (separated by spaces or tabs) before
+    ``end`` start, stopping at ``floor`` or at any other character."""
+    i = end
+    for _ in range(count):
+        while i > floor and prose[i - 1] in " \t":
+            i -= 1
+        j = i
+        while j > floor and (prose[j - 1].isalnum() or prose[j - 1] == "_" or prose[j - 1] in _WORD_CHARS):
+            j -= 1
+        if j == i:  # neither a blank nor a word character: nothing further back can belong
+            break
+        i = j
+    return i
 
 
 def _sentence_start(doc, offset: int) -> int:
