@@ -131,6 +131,18 @@ def save() -> int:
     return added
 
 
+def compile_one_off(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile`` for a pattern made for one document (from its own words), which then
+    leaves ``re``'s cache: the table keeps what every run compiles, and would otherwise fill
+    with patterns no later run asks for."""
+    compiled = re.compile(pattern, flags)
+    for name in ("_cache", "_cache2"):  # _cache2: Python 3.12+
+        cache = getattr(re, name, None)
+        if isinstance(cache, dict):
+            cache.pop((str, pattern, int(flags)), None)
+    return compiled
+
+
 def _code_of(_parser, _compiler, pattern: str, flags: int) -> tuple:
     """What ``re._compiler.compile`` hands to ``_sre.compile`` besides the pattern (same steps)."""
     p = _parser.parse(pattern, flags)

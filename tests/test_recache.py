@@ -91,3 +91,22 @@ def test_library_use_leaves_res_cache_alone():
     """
     out = run(code, "off")
     assert out.stdout.strip() == "0", out.stderr
+
+
+def test_patterns_made_for_one_document_are_not_kept(tmp_path):
+    """K105 builds a pattern from each document's acronyms; the table must not fill with them."""
+    cache = tmp_path / "cache"
+    docs = []
+    for i, (name, acr) in enumerate([("North Atlantic Treaty Organization", "NATO"), ("World Health Organization", "WHO"),
+                                     ("International Monetary Fund", "IMF")]):
+        doc = tmp_path / f"d{i}.txt"
+        doc.write_text(f"The {acr} met. The {name} ({acr}) said so on Monday.\n", encoding="utf-8")
+        docs.append(doc)
+    sizes = []
+    for doc in docs:
+        run(CLI.format(seeds=doc), cache)
+        run(CLI.format(seeds=doc), cache)  # the second run records what the cached rule set compiles
+        (table,) = cache.glob("re-*.marshal")
+        count = run(f"import marshal; print(len(marshal.load(open({str(table)!r}, 'rb'))))", "off")
+        sizes.append(int(count.stdout))
+    assert sizes[0] > 100 and sizes[0] == sizes[1] == sizes[2]

@@ -27,6 +27,7 @@ from typing import Annotated, Literal, TYPE_CHECKING
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
+from ..recache import compile_one_off
 from ._regex import words_pattern
 from .base import RuleBase
 
@@ -185,7 +186,7 @@ class Rule(RuleBase):
             first_def.setdefault(acr, (a_span[0], a_span[1], s_start))
         if not first_def:
             return
-        pattern = re.compile(words_pattern(list(first_def)))
+        pattern = compile_one_off(words_pattern(list(first_def)))  # this document's acronyms
         reported = set()
         for m in pattern.finditer(doc.prose):
             acr = m.group()
