@@ -31,6 +31,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from .cachedir import write_atomic
 from .diagnostics import Diagnostic, Related
 
 FORMAT = 1  # bump when the entry layout changes
@@ -150,19 +151,7 @@ class ResultCache:
             entry.parent.mkdir(parents=True, exist_ok=True)
             body = json.dumps({"key": key, "document_date": document_date, "date_source": date_source,
                                "diagnostics": [_plain(d) for d in diagnostics]}, ensure_ascii=False)
-            import tempfile
-
-            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(body)
-                os.replace(tmp, entry)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomic(entry, body.encode("utf-8"))
         except (OSError, ValueError, TypeError):
             pass  # a read-only or full disk only costs speed
 

@@ -1,4 +1,5 @@
-"""The user's cache folder for compiled artefacts (the rule set, regular expressions).
+"""The user's cache folder for compiled artefacts (the rule set, regular expressions), and
+the two ways every cache file is read and written.
 
 Kept apart from :mod:`linter.rulecache` so that :mod:`linter.recache` can find the folder
 before anything that compiles a regex is imported.
@@ -32,3 +33,38 @@ def is_private(st: os.stat_result) -> bool:
     """Owned by this user and writable by nobody else (POSIX; elsewhere, trusted)."""
     getuid = getattr(os, "getuid", None)
     return getuid is None or (st.st_uid == getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+def read_private(path: str | os.PathLike) -> bytes | None:
+    """A cache file's bytes; None when it is missing, unreadable or writable by others
+    (what is read from the compiled caches is loaded as code: a pickle)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read() if is_private(os.fstat(fh.fileno())) else None
+    except OSError:
+        return None
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> bool:
+    """``data`` to ``path`` through a temporary file and a rename, so that a concurrent run
+    never reads half a file; False, with no temporary file left, when the disk refuses
+    (a read-only or full disk only costs speed)."""
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".tmp-", suffix=".part")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return True
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            return False
+        raise

@@ -23,9 +23,10 @@ from __future__ import annotations
 import array
 import hashlib
 import marshal
-import os
 import re
 import sys
+
+from .cachedir import cache_folder, read_private, write_atomic
 
 MAX_ENTRIES = 2000
 _CODE = "I"  # SRE code units are 32-bit; kept as bytes (a list of ints loads 40x slower)
@@ -34,8 +35,6 @@ _known: set = set()  # (pattern, flags) in the table
 
 
 def _table_path():
-    from .cachedir import cache_folder
-
     if sys.implementation.name != "cpython" or array.array(_CODE).itemsize != 4:
         return None
     folder = cache_folder()
@@ -56,12 +55,8 @@ def _cache() -> dict | None:
 
 def _read(path) -> list:
     """The table: (key flags, pattern, flags, code bytes, groups, groupindex, indexgroup) each."""
-    from .cachedir import is_private
-
-    with open(path, "rb") as fh:
-        if not is_private(os.fstat(fh.fileno())):
-            return []
-        return marshal.load(fh)
+    data = read_private(path)
+    return marshal.loads(data) if data is not None else []
 
 
 def warm() -> int:
@@ -97,7 +92,7 @@ def save() -> int:
         import _sre
         from re import _compiler, _parser  # type: ignore[attr-defined]
 
-        entries = _read(path) if path.exists() else []
+        entries = _read(path)
         known = {(e[1], e[0]) for e in entries}
         added = 0
         for _, pattern, key_flags in new:
@@ -108,27 +103,12 @@ def save() -> int:
                 entries.append((key_flags, pattern, flags, array.array(_CODE, code).tobytes(), groups, groupindex,
                                 indexgroup))  # rebuilt from this code, the pattern equals re's own: safe
                 added += 1
-        entries = entries[-MAX_ENTRIES:]
+        if not added:
+            return 0
+        data = marshal.dumps(entries[-MAX_ENTRIES:])
     except Exception:
         return 0
-    if not added:
-        return 0
-    import tempfile
-
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".re-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(entries, fh)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        return 0
-    return added
+    return added if write_atomic(path, data) else 0
 
 
 def compile_one_off(pattern: str, flags: int = 0) -> re.Pattern:

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .cachedir import cache_folder, is_private
+from .cachedir import cache_folder, read_private, write_atomic
 from .ruleset import RuleSet, builtin_rules_dir, load_rules, pack_files
 
 KEEP = 16  # entries kept (one per combination of rule packs in use), newest first
@@ -60,12 +60,10 @@ def _key(dirs: list[str], builtin: bool) -> str:
 
 
 def _read(entry: Path) -> RuleSet | None:
+    data = read_private(entry)
     try:
-        with open(entry, "rb") as fh:
-            if not is_private(os.fstat(fh.fileno())):
-                return None
-            ruleset = pickle.load(fh)
-    except Exception:  # missing, truncated, or pickled by code that has since changed
+        ruleset = pickle.loads(data) if data is not None else None
+    except Exception:  # truncated, or pickled by code that has since changed
         return None
     return ruleset if isinstance(ruleset, RuleSet) else None
 
@@ -76,17 +74,7 @@ def _write(folder: Path, entry: Path, ruleset: RuleSet) -> None:
         data = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):  # a rule kind holding something unpicklable
         return
-    import tempfile
-
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, entry)
-    except OSError:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+    if not write_atomic(entry, data):
         return
     try:
         entries = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)

@@ -147,3 +147,14 @@ def test_lazy_pattern_compiles_on_first_use_and_then_is_a_plain_pattern():
     assert m.group("n") == "43" and p.groupindex == {"n": 1}
     assert "search" in vars(p)  # the compiled pattern's bound method, no __getattr__ any more
     assert [x.group() for x in p.finditer("1 people, 2 people")] == ["1 people", "2 people"]
+
+
+def test_cache_files_are_written_whole_or_not_at_all(tmp_path):
+    from linter.cachedir import read_private, write_atomic
+
+    target = tmp_path / "entry.bin"
+    assert write_atomic(target, b"one") and read_private(target) == b"one"
+    assert write_atomic(target, b"two") and read_private(target) == b"two"
+    assert not write_atomic(tmp_path / "no-such-folder" / "entry.bin", b"x")
+    assert read_private(tmp_path / "missing") is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entry.bin"]  # no temporary file left
