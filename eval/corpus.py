@@ -338,6 +338,27 @@ def load_articles(folder: Path) -> tuple[list[Article], dict]:
     return arts, man["stats"]
 
 
+SPLITS = ("dev", "test", "all")
+
+
+def split_of(article_id: str) -> str:
+    """'dev' or 'test', fixed for an article whatever the run: half of each corpus.
+
+    Rules are tuned on the dev half only; the README reports the test half, which
+    nobody reads while tuning. A hash of the id (not a seeded draw) keeps an article
+    on its side when the corpus, the sample size or the seed changes.
+    """
+    h = hashlib.sha256(f"factlint-split-v1:{article_id}".encode()).digest()
+    return "dev" if h[0] < 128 else "test"
+
+
+def in_split(articles: list[Article], split: str) -> list[Article]:
+    """The articles of one split ('all': every article)."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r} (one of {', '.join(SPLITS)})")
+    return list(articles) if split == "all" else [a for a in articles if split_of(a.id) == split]
+
+
 def sample(articles: list[Article], n: int | None, seed: int) -> list[Article]:
     """Deterministic subset: ``n`` articles, the two corpora in proportion."""
     arts = sorted(articles, key=lambda a: a.id)

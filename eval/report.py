@@ -51,6 +51,23 @@ def rule_table(agg: dict) -> str:
     return "\n".join(lines) if rows else "_No diagnostics on the clean originals._"
 
 
+def hand_table(agg: dict) -> str:
+    """Precision judged by hand on the clean originals: of each rule's errors+warnings,
+    how many a person judged a real slip of the published text (eval/judged.yaml)."""
+    rows = agg["false_alarms"]["per_rule"]
+    lines = ["| rule | name | severity | err+warn on clean text | judged right | judged wrong | not judged "
+             "| precision by hand |",
+             "|---|---|---|---:|---:|---:|---:|---:|"]
+    for rid, r in sorted(rows.items()):
+        h = r.get("hand", {}).get("ew")
+        if not h:
+            continue
+        n = sum(h.values())
+        lines.append(f"| {rid} | {r['name']} | {r['severity']} | {n} | {h['slip']} | {h['false-alarm']} | "
+                     f"{h['unjudged']} | {_pct(r.get('hand_precision_ew'))} |")
+    return "\n".join(lines) if len(lines) > 2 else "_No errors or warnings on the clean originals._"
+
+
 def editor_precision_table(agg: dict) -> str:
     lines = ["| error type | category | recall | false alarms per clean article | precision at one slip per article |",
              "|---|---|---:|---:|---:|"]
@@ -92,7 +109,8 @@ def write_report(path, meta: dict, default: dict, all_rules: dict, results: list
     out = [
         "# factlint accuracy report",
         "",
-        f"linter {meta['linter_version']} · seed {seed} · {meta['articles']} articles linted "
+        f"linter {meta['linter_version']} · {meta.get('split', 'all')} split · seed {seed} · "
+        f"{meta['articles']} articles linted "
         f"({meta['clean_articles']} clean originals in the false-alarm sample) · "
         f"{meta['copies']} injected copies · {meta['seconds']:.0f}s on {meta['jobs']} processes",
         "",
@@ -113,6 +131,15 @@ def write_report(path, meta: dict, default: dict, all_rules: dict, results: list
         "## False alarms per rule on clean news (every rule)",
         "",
         rule_table(all_rules),
+        "",
+        "## Precision judged by hand on clean news (every rule)",
+        "",
+        "Every error and warning on the clean originals is a real slip of the published text "
+        "or a false alarm; `eval/judged.yaml` holds the verdicts a person gave. Precision by "
+        "hand counts judged flags only; 'not judged' says how many are still to judge "
+        "(`results.json` → `clean_flags` lists them all).",
+        "",
+        hand_table(all_rules),
         "",
         "## Precision an editor would see (rules on by default)",
         "",

@@ -146,13 +146,24 @@ def run(articles: list[Article], fa_ids: set[str], per_type: int | None, seed: i
 
 
 def load_judgments(path) -> dict[tuple[str, str, str], str]:
-    """(article, rule, flagged text) -> 'slip' | 'false-alarm', from eval/judged.yaml."""
+    """(article, rule, flagged text) -> 'slip' | 'false-alarm', from eval/judged.yaml.
+
+    A 'slip' is a flag that a person judged right (a real error in the published
+    text); a 'false-alarm' one judged wrong. Each entry may carry a one-line ``note``
+    saying why; the test suite requires one for contradiction and attribution rules.
+    """
     import yaml
     try:
         items = yaml.safe_load(open(path, encoding="utf-8")) or []
     except FileNotFoundError:
         return {}
     return {(j["article"], j["rule"], j["text"]): j["verdict"] for j in items}
+
+
+def hand_precision(counts: dict) -> float | None:
+    """Share of judged flags that were right: slips / (slips + false alarms)."""
+    judged = counts.get("slip", 0) + counts.get("false-alarm", 0)
+    return round(counts.get("slip", 0) / judged, 3) if judged else None
 
 
 def aggregate(results: list[dict], view: str = "default", judged: dict | None = None) -> dict:
@@ -164,20 +175,23 @@ def aggregate(results: list[dict], view: str = "default", judged: dict | None = 
     words = sum(r["words"] for r in fa)
     keep = (lambda d: d["default"]) if view == "default" else (lambda d: True)
     per_rule: dict[str, dict] = {}
-    per_cat: dict[str, dict] = collections.defaultdict(lambda: {"ew": 0, "info": 0, "slips": 0})
+    per_cat: dict[str, dict] = collections.defaultdict(lambda: {"ew": 0, "info": 0, "slips": 0, "hand": {}})
     for r in fa:
         for d in r["clean"]:
             if not keep(d):
                 continue
             k = "info" if d["severity"] == "info" else "ew"
-            if judged.get((r["id"], d["rule"], d.get("text"))) == "slip":
-                k = "slips"
+            verdict = judged.get((r["id"], d["rule"], d.get("text")))
             pr = per_rule.setdefault(d["rule"], {"name": d["name"], "category": d["category"],
                                                   "severity": d["severity"], "default": d["default"],
-                                                  "ew": 0, "info": 0, "slips": 0})
-            pr[k] += 1
-            per_cat[d["category"]][k] += 1
+                                                  "ew": 0, "info": 0, "slips": 0, "hand": {}})
+            # hand verdicts per severity class: {"ew": {"slip": n, "false-alarm": n, "unjudged": n}}
+            for x in (pr, per_cat[d["category"]]):
+                h = x["hand"].setdefault(k, {"slip": 0, "false-alarm": 0, "unjudged": 0})
+                h[verdict or "unjudged"] += 1
+                x["slips" if verdict == "slip" else k] += 1
     for x in [*per_rule.values(), *per_cat.values()]:
+        x["hand_precision_ew"] = hand_precision(x["hand"].get("ew", {}))
         x["ew_per_1k"] = score.per_thousand(x["ew"], words)
         x["info_per_1k"] = score.per_thousand(x["info"], words)
     copies = [c for r in results for c in r.get("copies", ())]

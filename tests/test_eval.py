@@ -230,6 +230,22 @@ def test_sample_is_deterministic():
     assert len(corpus.sample(arts, None, 1)) == 50
 
 
+def test_split_is_fixed_per_article_and_halves_the_corpus():
+    ids = [f"tmt-{i:04d}" for i in range(2000)] + [f"lee-{i:03d}" for i in range(300)]
+    first = [corpus.split_of(i) for i in ids]
+    assert first == [corpus.split_of(i) for i in ids]           # same verdict every run
+    assert set(first) == {"dev", "test"}
+    assert 0.45 < first.count("dev") / len(ids) < 0.55
+    arts = [corpus.Article(i, i[:3], "x", None, "", "t", 1) for i in ids]
+    dev, test = corpus.in_split(arts, "dev"), corpus.in_split(arts, "test")
+    assert not {a.id for a in dev} & {a.id for a in test}
+    assert len(dev) + len(test) == len(corpus.in_split(arts, "all")) == len(arts)
+    # a sample of the test split never holds a dev article, whatever the seed
+    assert all(corpus.split_of(a.id) == "test" for a in corpus.sample(test, 100, 7))
+    with pytest.raises(ValueError, match="unknown split"):
+        corpus.in_split(arts, "train")
+
+
 def test_offline_without_cache_is_one_clear_error(tmp_path, monkeypatch, capsys):
     import subprocess
 
@@ -309,6 +325,13 @@ def test_aggregate_and_report_from_synthetic_results(tmp_path):
     judged = run.aggregate(results, "all", {("a1", "S101", "the the"): "slip"})
     assert judged["false_alarms"]["per_rule"]["S101"]["ew"] == 0
     assert judged["false_alarms"]["per_rule"]["S101"]["slips"] == 1
+    assert judged["false_alarms"]["per_rule"]["S101"]["hand"]["ew"] == {"slip": 1, "false-alarm": 0, "unjudged": 0}
+    assert judged["false_alarms"]["per_rule"]["S101"]["hand_precision_ew"] == 1.0
+    wrong = run.aggregate(results, "all", {("a1", "S101", "the the"): "false-alarm"})
+    assert wrong["false_alarms"]["per_rule"]["S101"]["hand_precision_ew"] == 0.0
+    assert wrong["false_alarms"]["per_rule"]["S101"]["ew"] == 1
+    assert agg["false_alarms"]["per_rule"]["S101"]["hand_precision_ew"] is None   # nothing judged
+    assert "| S101 | repeated-word | warning | 1 | 0 | 0 | 1 | – |" in report.hand_table(agg)
     meta = {"linter_version": "0", "articles": 1, "clean_articles": 1, "copies": 2, "seconds": 1.0, "jobs": 1}
     out = tmp_path / "report.md"
     report.write_report(out, meta, agg, agg, results, 0, gate)
@@ -332,8 +355,15 @@ def test_judgments_file_is_well_formed():
 
     from eval import run
 
-    judged = run.load_judgments(Path(__file__).resolve().parents[1] / "eval" / "judged.yaml")
+    path = Path(__file__).resolve().parents[1] / "eval" / "judged.yaml"
+    judged = run.load_judgments(path)
     assert judged and set(judged.values()) <= {"slip", "false-alarm"}
+    import yaml
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
+        assert set(entry) <= {"article", "rule", "text", "verdict", "note"}, entry
+        # contradiction and attribution verdicts are not self-evident: each says why
+        if entry["rule"][0] in "CA":
+            assert entry.get("note"), f"judged.yaml: {entry} needs a one-line note saying why"
 
 
 def test_diagnostics_inside_a_pasted_copy_are_not_new():
