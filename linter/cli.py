@@ -79,13 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--cache-dir", metavar="DIR",
                        help="result cache folder (default: $FACTLINT_CACHE_DIR or .factlint_cache)")
 
-    sub.add_parser("rules", help="list all rules").add_argument("--rules", action="append", metavar="DIR")
-    ex = sub.add_parser("explain", help="explain a rule")
-    ex.add_argument("rule_id", metavar="ID")
-    ex.add_argument("--rules", action="append", metavar="DIR")
+    rules = sub.add_parser("rules", help="list all rules (the built-in ones and the config's packs)")
+    ex = sub.add_parser("explain", help="explain a rule, or the fields of a rule kind (--kind)")
+    ex.add_argument("rule_id", nargs="?", metavar="ID")
+    ex.add_argument("--kind", nargs="?", const="", metavar="KIND",
+                    help="the fields of a rule kind, from its schema (no KIND: list the kinds)")
     tr = sub.add_parser("test-rules", help="run the embedded examples of a rule pack")
     tr.add_argument("dirs", nargs="*", metavar="DIR")
     tr.add_argument("--verbose", "-v", action="store_true")
+    for p in (rules, ex, tr):  # the rule set is the one `check` would use
+        p.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack (repeatable)")
+        p.add_argument("--config", metavar="FILE", help="config file (else .factlint.yaml or [tool.factlint], found upward)")
+        p.add_argument("--isolated", action="store_true", help="ignore all config files")
     init = sub.add_parser("init", help="write a starter .factlint.yaml")
     init.add_argument("--force", action="store_true")
     sub.add_parser("lsp", help="run the language server on stdio (needs factlint[lsp])")
@@ -272,8 +277,12 @@ def _print_timing(timing: Timing, rules: dict) -> None:
 # rules / explain / test-rules / init / lsp
 
 
-def _ruleset_for(args):
-    return rules_for(Config(rules=[os.path.abspath(d) for d in (getattr(args, "rules", None) or [])]))
+def _ruleset_for(args, extra: list[str] = ()):
+    """The rule set ``check`` would load with the same config: the built-in pack (unless the
+    config turns it off), the config's ``rules:``, ``--rules`` and ``extra`` folders."""
+    config = Config() if args.isolated else load_config(args.config)
+    dirs = list(dict.fromkeys(config.rules + [os.path.abspath(d) for d in [*(args.rules or []), *extra]]))
+    return rules_for(config.replace(rules=dirs))
 
 
 def cmd_rules(args) -> int:
@@ -288,6 +297,13 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
+    if args.kind is not None:
+        from .kinddocs import describe_kind, list_kinds
+
+        sys.stdout.write(describe_kind(args.kind) if args.kind else list_kinds())
+        return 0
+    if not args.rule_id:
+        raise UsageError("explain: give a rule id or name, or --kind")
     ruleset = _ruleset_for(args)
     rule_id = args.rule_id
     rule = next((r for r in ruleset.rules if rule_id in (r.id, r.name)), None)
@@ -321,9 +337,14 @@ def cmd_test_rules(args) -> int:
     for d in dirs:
         if not os.path.isdir(d):
             raise UsageError(f"{d}: no such folder")
-    ruleset = rules_for(Config(rules=[os.path.abspath(d) for d in dirs], builtin_rules=not dirs))
-    own = {os.path.abspath(d) for d in dirs}
-    rules = [r for r in ruleset.rules if not dirs or any(os.path.abspath(r.source).startswith(o + os.sep) for o in own)]
+    # loaded as `check` loads them (built-in word lists and rule ids included), then only the
+    # rules of the named packs are tested (all rules in use when none is named)
+    ruleset = _ruleset_for(args, dirs)
+    own = [os.path.realpath(d) for d in dirs]
+    rules = [r for r in ruleset.rules
+             if not dirs or any(os.path.realpath(r.source).startswith(o + os.sep) for o in own)]
+    if dirs and not rules:
+        raise UsageError(f"{', '.join(dirs)}: no rules to test (only word lists)")
     failures = 0
     count = 0
     for rule in rules:
@@ -333,7 +354,7 @@ def cmd_test_rules(args) -> int:
         count += len(rule.examples)
         if args.verbose:
             sys.stdout.write(f"ok   {rule.id} {rule.name} ({len(rule.examples)} examples)\n")
-    sys.stdout.write(f"{count - failures} passed, {failures} failed ({len(rules)} rules)\n")
+    sys.stdout.write(f"{count - failures} passed, {failures} failed ({len(rules)} rule{'' if len(rules) == 1 else 's'})\n")
     return 1 if failures else 0
 
 

@@ -114,12 +114,12 @@ def test_unknown_format(run_cli, article):
 
 def test_bad_config_key(run_cli, article, tmp_path):
     (tmp_path / ".factlint.yaml").write_text("selekt: [S]\n")
-    _assert_usage_error(run_cli("story.txt"), ".factlint.yaml: selekt: unknown key")
+    _assert_usage_error(run_cli("story.txt"), ".factlint.yaml:1: selekt: unknown key")
 
 
 def test_broken_config_yaml(run_cli, article, tmp_path):
     (tmp_path / ".factlint.yaml").write_text("select: [S\n")
-    _assert_usage_error(run_cli("story.txt"), ".factlint.yaml:2: invalid YAML")
+    _assert_usage_error(run_cli("story.txt"), ".factlint.yaml:2:1: invalid YAML")
 
 
 def test_broken_rule_yaml_names_file_and_line(run_cli, article, tmp_path):
@@ -192,7 +192,7 @@ def test_test_rules_passes_and_fails(run_cli, tmp_path):
     )
     (pack / "r.yaml").write_text(rule)
     code, out, _ = run_cli("test-rules", str(pack))
-    assert (code, out.strip()) == (0, "2 passed, 0 failed (1 rules)")
+    assert (code, out.strip()) == (0, "2 passed, 0 failed (1 rule)")
     (pack / "r.yaml").write_text(rule.replace("We use it.", "We utilize them."))
     code, out, _ = run_cli("test-rules", str(pack))
     assert code == 1

@@ -38,7 +38,7 @@ def test_kebab_case_keys_and_rule_dirs_relative_to_the_config(tmp_path):
 
 def test_bad_values_name_the_file_and_key(tmp_path):
     (tmp_path / ".factlint.yaml").write_text("fail-on: sometimes\n")
-    with pytest.raises(ConfigError, match=r"\.factlint\.yaml: fail-on: "):
+    with pytest.raises(ConfigError, match=r"\.factlint\.yaml:1: fail-on: "):
         load_config(tmp_path / ".factlint.yaml")
 
 

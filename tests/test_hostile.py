@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from linter import Config, lint_text
+from linter import Config, RuleSetError, lint_text, load_rules
 from linter.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -350,12 +350,26 @@ def test_every_builtin_wordlist_extended_with_odd_entries(tmp_path):
     for path in sorted(builtin_rules_dir().rglob("wordlists/*.yaml")):
         name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]
         names.append(name)
-        (pack / path.name).write_text(f"name: {name}\nwords: [2020, {{Zorblax: Zorbleks}}, 'x y']\n", encoding="utf-8")
+        # a substitution list ("wrong: right") takes only pairs: a bare word is a load error (next test)
+        odd = "[{Zorblax: Zorbleks}, 'Zorb: Zorbo']" if name == "house-spellings" else "[2020, {Zorblax: Zorbleks}, 'x y']"
+        (pack / path.name).write_text(f"name: {name}\nwords: {odd}\n", encoding="utf-8")
     assert names
     seed = next(iter(sorted((ROOT / "seeds").glob("*.txt")))).read_text(encoding="utf-8")
     config = Config(select=["ALL"], rules=[str(tmp_path / "pack")])
     diags = lint_text(seed + "\nZorblax said 2020 x y things.\n", path="s.txt", config=config)
     assert isinstance(diags, list)
+
+
+@pytest.mark.parametrize("entry", ["Kiev", "2020", "'Kiev:'", "': Kyiv'", "{Kiev: ''}"])
+def test_substitution_entry_without_its_right_form_is_a_load_error(tmp_path, entry):
+    """'Kiev' for 'Kiev: Kyiv' in a house-spelling list was read as 'replace Kiev with nothing':
+    --fix deleted the word ("talks in  ended"). Now it stops the load at the entry's line."""
+    pack = tmp_path / "pack" / "wordlists"
+    pack.mkdir(parents=True)
+    (pack / "hs.yaml").write_text(f"name: house-spellings\nwords:\n  - 'Teheran: Tehran'\n  - {entry}\n",
+                                  encoding="utf-8")
+    with pytest.raises(RuleSetError, match=r"hs\.yaml:4: words\.1: .* is not 'wrong: right' .*used by K101"):
+        load_rules([tmp_path / "pack"])
 
 
 @pytest.mark.parametrize("key, value, message", [
