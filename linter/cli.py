@@ -298,9 +298,12 @@ def cmd_rules(args) -> int:
 
 def cmd_explain(args) -> int:
     if args.kind is not None:
-        from .kinddocs import describe_kind, list_kinds
+        from .kinddocs import UnknownKind, describe_kind, list_kinds
 
-        sys.stdout.write(describe_kind(args.kind) if args.kind else list_kinds())
+        try:
+            sys.stdout.write(describe_kind(args.kind) if args.kind else list_kinds())
+        except UnknownKind as exc:
+            raise UsageError(str(exc)) from None
         return 0
     if not args.rule_id:
         raise UsageError("explain: give a rule id or name, or --kind")

@@ -109,7 +109,8 @@ def describe_kind(kind: str) -> str:
     if own:
         width = max(len(f.name) for f in own)
         for f in own:
-            lines.append(f"{f.name.ljust(width)}  {f.type}, default {f.default}")
+            default = "required" if f.default == "required" else f"default {f.default}"
+            lines.append(f"{f.name.ljust(width)}  {f.type}, {default}")
             lines.extend(textwrap.wrap(f.doc, 88, initial_indent=" " * (width + 2),
                                        subsequent_indent=" " * (width + 2)))
     else:

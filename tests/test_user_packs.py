@@ -187,3 +187,19 @@ def test_fix_that_would_create_another_rules_finding_is_not_applied(run_cli, tmp
     assert story.read_text() == text.replace("Teheran", "Tehran")  # the harmless fix is applied
     assert "g.md: 2 fixes not applied: they would create K103, K106 findings" in err
     assert code == 1 and out.count("[K101 house-spelling]") == 2 and "K106" not in out
+
+
+def test_explain_kind_lists_the_fields_from_the_schema(run_cli):
+    code, out, err = run_cli("explain", "--kind", "value-conflict")
+    assert code == 0 and err == ""
+    assert out.startswith("# kind: value-conflict\n")
+    assert "min_context_typo  number, default 40.0\n" in out
+    assert "Message placeholders: {this}, {other}, {other_line}" in out
+    code, out, _ = run_cli("explain", "--kind", "number-format")
+    assert "detect    one of: grouping, foreign-separator, letter-in-number, space-in-number, share-over-100, " \
+           "negative-count, required" in out
+    code, out, _ = run_cli("explain", "--kind")
+    assert code == 0 and out.splitlines()[0].startswith("arithmetic ")
+    assert len([line for line in out.splitlines() if line and not line.startswith("factlint")]) == 17
+    code, out, err = run_cli("explain", "--kind", "nope")
+    assert (code, out) == (2, "") and "unknown rule kind 'nope' (known kinds: arithmetic, attribution" in err
