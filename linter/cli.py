@@ -246,14 +246,10 @@ def cmd_check(args) -> int:
 
 
 def _write_atomic(path: str, content: str) -> None:
-    import tempfile
+    from .outfile import write_atomic
 
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".factlint-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
+        write_atomic(path, content.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot write report: {exc.strerror or exc}") from None
 
