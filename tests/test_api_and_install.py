@@ -86,3 +86,46 @@ def test_installed_wheel_ships_the_rules(tmp_path):
     where = subprocess.run([str(py), "-c", "import linter.ruleset as r; print(r.builtin_rules_dir())"],
                            cwd=tmp_path, capture_output=True, text=True).stdout
     assert str(env_dir) in where and "site-packages" in where and where.strip().endswith("_rules")
+
+
+def test_ci_examples_install_line_works_as_written(tmp_path):
+    """docs/github-workflow.yml and docs/gitlab-ci.yml install factlint with one pip line (it is not
+    on PyPI; "pip install factlint" failed). Run that line as written, in bash, in a fresh venv,
+    with FACTLINT_GIT pointing at this repository and FACTLINT_REF at its HEAD, then the
+    workflow's own commands on an article."""
+    import shutil
+
+    import pytest
+    import yaml
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout of factlint")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.skip("no commit to install from")
+    workflow = yaml.safe_load((ROOT / "docs" / "github-workflow.yml").read_text(encoding="utf-8"))
+    steps = [s["run"] for s in workflow["jobs"]["factlint"]["steps"] if "run" in s]
+    install = next(s for s in steps if s.startswith("pip install"))
+    gitlab = yaml.safe_load((ROOT / "docs" / "gitlab-ci.yml").read_text(encoding="utf-8"))["factlint"]
+    assert gitlab["script"][0] == install  # the same line, the same variables
+    assert set(gitlab["variables"]) == set(workflow["env"]) == {"FACTLINT_GIT", "FACTLINT_REF"}
+
+    env_dir = tmp_path / "venv"
+    _nested_venv(env_dir)
+    env = dict(os.environ, PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
+               FACTLINT_GIT=f"file://localhost{ROOT.as_posix()}", FACTLINT_REF=head.stdout.strip(),
+               # offline: the dependencies and hatchling come from this interpreter (see _nested_venv)
+               PIP_NO_INDEX="1", PIP_NO_DEPS="1", PIP_IGNORE_INSTALLED="1", PIP_NO_BUILD_ISOLATION="0",
+               PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_QUIET="1")
+    proc = subprocess.run(["bash", "-c", install], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "story.md").write_text("They met in the the capital.\n")
+    annotations, sarif = (next(s for s in steps if "--format " + f in s) for f in ("github", "sarif"))
+    proc = subprocess.run(["bash", "-c", annotations], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith("::warning file=articles/story.md,line=1,endLine=1,col=13,")
+    assert subprocess.run(["bash", "-c", sarif], env=env, cwd=tmp_path).returncode == 0
+    assert (tmp_path / "factlint.sarif").is_file()
+    where = subprocess.run(["bash", "-c", "command -v factlint"], env=env, capture_output=True, text=True).stdout
+    assert where.strip() == str(env_dir / "bin" / "factlint")
