@@ -88,7 +88,7 @@ def _rel(path: str, base: Path) -> str:
 def _contexts(diagnostics, text: str | None) -> list[str]:
     if text is None:
         return [""] * len(diagnostics)
-    lines = text.split("\n")
+    lines = re.split(r"\r\n?|\n", text)  # the lines the diagnostics count (LF, CRLF or a lone CR)
     out = []
     for d in diagnostics:
         window = " ".join(lines[max(0, d.line - 1) : max(d.line, d.end_line)])

@@ -174,6 +174,8 @@ def cmd_check(args) -> int:
     ruleset = rules_for(config)
     rules = select_rules(ruleset, config)
     files = collect_files(args.paths, config)
+    if not files:
+        _nothing_to_lint(args.paths, config)
     stdin_bytes = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in files else None
     if stdin_bytes is not None and len(stdin_bytes) > config.max_file_size:
         raise UsageError(f"stdin is over the {config.max_file_size:,}-byte limit (max-file-size)")
@@ -243,6 +245,18 @@ def cmd_check(args) -> int:
     if args.exit_zero:
         return 0
     return 1 if fails((d for r in results for d in r.diagnostics), config.fail_on) else 0
+
+
+def _nothing_to_lint(paths: list[str], config) -> None:
+    """Folders that hold no file to lint are a usage error (exit 2), as ruff treats no input:
+    "0 files", exit 0, passed a CI gate pointed at the wrong folder. Files named explicitly
+    and left out by the config's ``exclude`` (``--force-exclude``, as pre-commit runs it) are
+    a normal, empty run."""
+    folders = [p for p in paths if os.path.isdir(p)]
+    if folders:
+        raise UsageError(f"no files to lint in {', '.join(folders)}: no file ending in {', '.join(config.extensions)}"
+                         f"{' that the config does not exclude' if config.exclude else ''} (name a file to lint it "
+                         f"whatever its extension, or set `extensions` in the config)")
 
 
 def _write_atomic(path: str, content: str) -> None:

@@ -25,18 +25,29 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Line index
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
-    """Maps offsets to 1-based (line, column) in code points; end offsets are exclusive."""
+    """Maps offsets to 1-based (line, column) in code points; end offsets are exclusive.
+
+    A line ends at LF, CRLF or a lone CR (old Mac files, some CMS exports), as editors and
+    LSP count lines; with LF only, a CR-only file was one line and every finding sat on
+    line 1. ``line_span`` leaves out the last character of the break, so a CRLF line still
+    ends in its CR (as before) and a CR line ends before it."""
 
     __slots__ = ("starts", "length")
 
     def __init__(self, text: str):
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        if "\r" in text:
+            starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        else:  # the common case, without the regex
+            starts = [0]
+            find = text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
         self.starts = starts
         self.length = len(text)
 
@@ -197,9 +208,7 @@ def _mask_markdown(text: str, masked: str, index: LineIndex) -> tuple[str, list[
 
     md = MarkdownIt("commonmark")
     code_lines: list[tuple[int, int]] = []
-    starts = index.starts
-    if "\r" in text:  # markdown-it's line numbers count a lone CR as a line break; LineIndex does not
-        starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
+    starts = index.starts  # markdown-it's line numbers count a lone CR as a line break, as LineIndex does
     blocks = []
     for token in md.parse(text):
         if token.type in ("fence", "code_block", "html_block") and token.map:

@@ -100,9 +100,13 @@ any_text = st.text(alphabet=st.characters(codec=None, exclude_categories=()), ma
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) in code points, counted without the line index."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """1-based (line, column) in code points, counted without the line index: a line ends at
+    LF, CRLF or a lone CR."""
+    line, line_start = 1, 0
+    for i, ch in enumerate(text[:offset]):
+        if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n"):
+            line, line_start = line + 1, i + 1
+    return line, offset - line_start + 1
 
 
 def check_diagnostics(text: str, diagnostics) -> None:
