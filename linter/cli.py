@@ -151,6 +151,15 @@ def _config_from_args(args) -> Config:
     return config.replace(**updates)
 
 
+def _decode_stdin(data: bytes) -> str:
+    """stdin as files are decoded (UTF-8, a BOM's encoding, a detected one); what cannot be
+    decoded is linted with U+FFFD for the bad bytes, as before."""
+    from .encoding import decode
+
+    text = decode(data)[0]
+    return text if text is not None else data.decode("utf-8-sig", errors="replace")
+
+
 def _jobs(value: str) -> int:
     try:
         n = int(value)
@@ -179,7 +188,7 @@ def cmd_check(args) -> int:
     stdin_bytes = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in files else None
     if stdin_bytes is not None and len(stdin_bytes) > config.max_file_size:
         raise UsageError(f"stdin is over the {config.max_file_size:,}-byte limit (max-file-size)")
-    stdin_text = stdin_bytes.decode("utf-8-sig", errors="replace") if stdin_bytes is not None else None
+    stdin_text = _decode_stdin(stdin_bytes) if stdin_bytes is not None else None
     out_tty = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and out_tty and "NO_COLOR" not in os.environ)
     keep_text = args.format in reporters.NEEDS_SOURCE and (out_tty or args.format != "text")

@@ -214,7 +214,11 @@ def fix_file(path: str, config: Config, ruleset, rules, *, display_path: str | N
             text = raw.decode("utf-8-sig", errors="replace")
             result = lint_file("-", config, ruleset, rules, display_path=shown, stdin_text=text, keep_text=keep_text)
             return FixOutcome(result, output=raw, error="stdin is not valid UTF-8; not fixed")
-        return FixOutcome(lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text))
+        result = lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text)
+        outcome = FixOutcome(result)
+        if any(d.fix is not None for d in result.diagnostics):  # linted in another encoding (linter/encoding.py)
+            outcome.error = "not UTF-8, so not fixed (--fix writes UTF-8 files only): convert it to UTF-8 first"
+        return outcome
 
     def lint(t: str):
         res = lint_source(t, shown, config, ruleset, rules, keep_text=keep_text)

@@ -141,12 +141,13 @@ def test_invalid_rule_field_names_file_line_and_field(run_cli, article, tmp_path
 
 def test_undecodable_file_is_a_diagnostic_and_the_run_goes_on(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_bytes(b"caf\xe9 the the\n")
+    (tmp_path / "a.txt").write_bytes(b"caf\xc3\xa9 \xff the the\n")  # UTF-8 with a bad byte (cp1252 alone is read)
     (tmp_path / "b.txt").write_text("the the\n")
     code, out, err = run_cli("a.txt", "b.txt", "--select", "S101")
     assert code == 1
     lines = out.splitlines()
-    assert lines[0] == "a.txt:1:1: error: cannot decode as UTF-8: byte 0xe9 at offset 3 [F001 unreadable-file]"
+    assert lines[0] == ("a.txt:1:1: error: not valid UTF-8: byte 0xff at line 1, offset 6 in a file that is "
+                        "otherwise UTF-8 (a damaged file, or text pasted from another encoding) [F001 unreadable-file]")
     assert lines[1].startswith("b.txt:1:1: warning:")
     assert "Traceback" not in err
 

@@ -129,7 +129,7 @@ def test_missing_path(folder):
 
 
 def test_undecodable_file_is_a_per_file_error(folder):
-    (folder / "bad.txt").write_bytes(b"caf\xe9 9,00\n")
+    (folder / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # binary: no text encoding fits
     code, out, err = factlint(str(folder), "--isolated", "--format", "json")
     import json
 
@@ -137,7 +137,8 @@ def test_undecodable_file_is_a_per_file_error(folder):
     rules = {(Path(d["path"]).name, d["rule"]) for d in report["diagnostics"]}
     assert ("bad.txt", "F001") in rules and ("ok.txt", "S101") in rules
     bad = next(d for d in report["diagnostics"] if d["rule"] == "F001")
-    assert "cannot decode as UTF-8: byte 0xe9 at offset 3" in bad["message"]
+    assert bad["message"] == ("cannot decode: not UTF-8 (byte 0x89 at line 1, offset 0) and no text encoding "
+                              "fits it (binary?); if it is text, convert it to UTF-8")
     assert code == 1
 
 

@@ -59,3 +59,52 @@ def test_line_index_counts_cr_lf_and_crlf():
     index = LineIndex("a\rb\r\nc\nd")
     assert [index.position(o) for o in (0, 2, 5, 7)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
     assert index.line_span(1) == (0, 1) and index.line_span(2) == (2, 4)  # a CRLF line keeps its CR, as before
+
+
+SEED_LINE = "He called the plan \u201cpremature\u201d \u2013 the the talks ended.\n"
+
+
+@pytest.mark.parametrize("name, data, encoding", [
+    ("utf16.txt", SEED_LINE.encode("utf-16"), "UTF-16"),  # Word's "Unicode text": LE with a BOM
+    ("utf16be.txt", b"\xfe\xff" + SEED_LINE.encode("utf-16-be"), "UTF-16"),
+    ("utf32.txt", SEED_LINE.encode("utf-32"), "UTF-32"),
+    ("cp1252.txt", SEED_LINE.encode("cp1252"), "cp1252"),  # curly quotes as 0x93/0x94, dash 0x96
+])
+def test_utf16_and_cp1252_files_are_read(run_cli, here, name, data, encoding):
+    """Were F001 "cannot decode as UTF-8" and not linted."""
+    from linter.encoding import decode
+
+    assert decode(data) == (SEED_LINE, encoding, None)
+    (here / name).write_bytes(data)
+    code, out, _ = run_cli(name, "--select", "S101", "--format", "json")
+    (d,) = json.loads(out)["diagnostics"]
+    assert (d["rule"], d["line"], d["column"], d["text"]) == ("S101", 1, 34, "the the")
+
+
+def test_western_european_text_is_read_as_cp1252_not_a_lookalike():
+    """charset-normalizer ranks cp1250 equal to cp1252 here and would read "naïve" as "naďve"."""
+    from linter.encoding import decode
+
+    text = "Caf\u00e9 owners in M\u00fcnchen said the fa\u00e7ade was na\u00efve.\n"
+    assert decode(text.encode("cp1252")) == (text, "cp1252", None)
+    polish = "Minister powiedzia\u0142, \u017ce rozmowy zako\u0144czy\u0142y si\u0119 w \u0141odzi.\n"
+    assert decode(polish.encode("cp1250")) == (polish, "cp1250", None)  # where the text says otherwise, it wins
+
+
+def test_undecodable_files_are_f001_with_a_clear_message(run_cli, here):
+    (here / "damaged.txt").write_bytes("caf\u00e9 \u201cok\u201d\n".encode() + b"line two \xff\n")
+    (here / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    code, out, _ = run_cli("damaged.txt", "blob.txt", "--format", "json")
+    messages = {d["path"]: d["message"] for d in json.loads(out)["diagnostics"] if d["rule"] == "F001"}
+    assert messages["damaged.txt"].startswith("not valid UTF-8: byte 0xff at line 2, offset 24 in a file that is otherwise UTF-8")
+    assert messages["blob.txt"].startswith("cannot decode: not UTF-8 (byte 0x80 at line 3, offset 128)")
+    assert code == 1
+
+
+def test_fix_leaves_a_non_utf8_file_alone_and_says_why(run_cli, here):
+    data = "Talks in Teheran ended.\n".encode("utf-16")
+    (here / "a.txt").write_bytes(data)
+    code, out, err = run_cli("check", "--fix", "--isolated", "a.txt")
+    assert (here / "a.txt").read_bytes() == data
+    assert "a.txt: not UTF-8, so not fixed (--fix writes UTF-8 files only): convert it to UTF-8 first" in err
+    assert code == 1 and "[K101 house-spelling]" in out
