@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
 
+from . import frontmatter
 from .facts import finditer_at, occurrences
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -123,7 +124,6 @@ class Quote:
 # ---------------------------------------------------------------------------
 # Markdown / text masking
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # kept for reference; see _html_comments
 
 
@@ -150,7 +150,6 @@ _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # the target stops at "]" so each "](" scans only to the next one (else "](](](..." is quadratic)
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s\]]*(?:\s+\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
-_DATE_IN_FRONT_MATTER = re.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
 
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
@@ -395,10 +394,14 @@ class Document:
         doc = cls(text=text, path=path, markdown=markdown)
         doc.index = LineIndex(text)
         hidden = []  # spans blanked before the Markdown passes
-        fm = _FRONT_MATTER.match(text)
-        if fm:
-            doc.front_matter = _read_front_matter(fm.group(1))
-            hidden.append((0, fm.end()))
+        fm = frontmatter.read(text)
+        if fm:  # blanked, except the prose fields (title, description, ...) that readers see
+            doc.front_matter = fm.data
+            pos = 0
+            for start, end, _ in fm.prose:
+                hidden.append((pos, start))
+                pos = end
+            hidden.append((pos, fm.end))
         for c_start, c_end in _html_comments(text):
             doc.comments.append((c_start, c_end, text[c_start + 4 : c_end - 3].strip()))
             hidden.append((c_start, c_end))
@@ -414,6 +417,9 @@ class Document:
             addresses += [m.span("addr") for m in _EMAIL.finditer(masked, start, end)]
         doc.prose = blank_spans(masked, addresses)
         doc.blocks = _split_blocks(doc.prose, doc.index, markdown)
+        if fm and fm.prose:  # one block per field (adjacent lines would make one paragraph)
+            doc.blocks = [Block(s, e, "heading" if key in frontmatter.HEADING_KEYS else "paragraph")
+                          for s, e, key in fm.prose] + [b for b in doc.blocks if b.start >= fm.end]
         if date is not None:
             doc.date, doc.date_source = date, date_source or "given"
         elif isinstance(doc.front_matter.get("date"), _dt.date):
@@ -529,29 +535,6 @@ def per_document(fn):
         return memo[args]
 
     return memoised
-
-
-def _read_front_matter(body: str) -> dict:
-    import yaml
-
-    try:
-        data = yaml.safe_load(body)
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
-        # not only YAMLError: "date: 2024-02-30" raises ValueError from the timestamp
-        # constructor, deep nesting RecursionError; a broken header must not stop the lint
-        data = None
-    if not isinstance(data, dict):
-        m = _DATE_IN_FRONT_MATTER.search(body)
-        data = {"date": m.group(1)} if m else {}
-    value = data.get("date")
-    if isinstance(value, _dt.datetime):
-        data["date"] = value.date()
-    elif isinstance(value, str):
-        try:
-            data["date"] = _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            data.pop("date")
-    return data
 
 
 def _split_blocks(prose: str, index: LineIndex, markdown: bool) -> list[Block]:

@@ -108,3 +108,65 @@ def test_fix_leaves_a_non_utf8_file_alone_and_says_why(run_cli, here):
     assert (here / "a.txt").read_bytes() == data
     assert "a.txt: not UTF-8, so not fixed (--fix writes UTF-8 files only): convert it to UTF-8 first" in err
     assert code == 1 and "[K101 house-spelling]" in out
+
+
+FRONT_YAML = """\
+---
+title: "Talks in the the capital end"
+description: >
+  Ministers met on Monday, 30 September 2023,, to discuss 9,00 fighters.
+date: 5 December 2026
+tags: [the the]
+author: Jane Doe Doe
+---
+
+The body is fine.
+"""
+
+
+def test_yaml_front_matter_title_and_description_are_linted_in_place(run_cli, here):
+    """Front matter was blanked whole: a typo in the headline or standfirst went through."""
+    (here / "story.md").write_text(FRONT_YAML)
+    code, out, err = run_cli("story.md", "--isolated", "--verbose", "--format", "json")
+    found = [(d["line"], d["column"], d["rule"], d["text"]) for d in json.loads(out)["diagnostics"]]
+    assert found == [(2, 18, "S101", "the the"), (4, 20, "D101", "Monday, 30 September 2023"),
+                     (4, 45, "S102", ",,"), (4, 59, "N101", "9,00")]  # tags and author are not prose
+    assert err == "story.md: document date 2026-12-05 (front matter)\n"
+
+
+def test_front_matter_title_is_a_heading_and_fields_are_separate_blocks():
+    from linter.document import Document
+
+    doc = Document.from_text(FRONT_YAML, path="story.md")
+    title, description, body = doc.blocks
+    assert (doc.text[title.start:title.end], title.kind) == ("Talks in the the capital end", "heading")
+    assert doc.text[description.start:description.end].startswith("Ministers met") and description.kind == "paragraph"
+    assert doc.text[body.start:body.end] == "The body is fine."
+    assert "tags" not in doc.prose and "Jane" not in doc.prose and "date" not in doc.prose
+
+
+@pytest.mark.parametrize("text, date", [
+    ('+++\ntitle = "Ministers met in the the capital"\ndate = 2026-12-05\n+++\n\nBody.\n', "2026-12-05"),
+    ("+++\ntitle = 'Ministers met in the the capital'\ndate = \"December 5, 2026\"\n+++\n\nBody.\n", "2026-12-05"),
+    ('+++\r\ntitle = """Ministers met in the the capital"""\r\ndate = 2026-12-05T10:00:00Z\r\n+++\r\n\r\nBody.\r\n', "2026-12-05"),
+    ("---\rtitle: Ministers met in the the capital\rdate: Sat, Dec. 5, 2026\r---\r\rBody.\r", "2026-12-05"),
+    ("---\ntitle: Ministers met in the the capital\ndate: '2026-12-05'\n---\nBody.\n", "2026-12-05"),
+    ("---\ntitle: Ministers met in the the capital\ndate: December 2026\n---\nBody.\n", None),  # not one day
+    ("---\ntitle: Ministers met in the the capital\ndate: 31 November 2026\n---\nBody.\n", None),  # no such day
+])
+def test_toml_front_matter_and_written_out_dates(text, date):
+    from linter import Config, lint_text
+    from linter.document import Document
+
+    doc = Document.from_text(text, path="story.md")
+    assert (doc.date.isoformat() if doc.date else None) == date
+    (d,) = lint_text(text, path="story.md", config=Config(select=["S101"]))
+    assert (d.line, d.text) == (2, "the the")
+    assert doc.text[d.start:d.end] == "the the"
+
+
+def test_broken_front_matter_is_not_linted_and_not_fatal():
+    from linter import Config, lint_text
+
+    text = "---\ntitle: [the the\ndate: 2026-12-05\n---\nBody.\n"
+    assert lint_text(text, path="story.md", config=Config(select=["S101"])) == []
