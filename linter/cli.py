@@ -136,7 +136,8 @@ def _config_from_args(args) -> Config:
     if args.ignore:
         updates["ignore"] = config.ignore + _split(args.ignore)
     if args.rules:
-        updates["rules"] = config.rules + [os.path.abspath(d) for d in args.rules]
+        # a pack named twice (in the config and with --rules) is loaded once
+        updates["rules"] = list(dict.fromkeys(config.rules + [os.path.realpath(d) for d in args.rules]))
     if args.force_exclude:
         updates["force_exclude"] = True
     if args.no_builtin_rules:
@@ -300,7 +301,7 @@ def _ruleset_for(args, extra: list[str] = ()):
     """The rule set ``check`` would load with the same config: the built-in pack (unless the
     config turns it off), the config's ``rules:``, ``--rules`` and ``extra`` folders."""
     config = Config() if args.isolated else load_config(args.config)
-    dirs = list(dict.fromkeys(config.rules + [os.path.abspath(d) for d in [*(args.rules or []), *extra]]))
+    dirs = list(dict.fromkeys(config.rules + [os.path.realpath(d) for d in [*(args.rules or []), *extra]]))
     return rules_for(config.replace(rules=dirs))
 
 

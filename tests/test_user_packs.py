@@ -203,3 +203,10 @@ def test_explain_kind_lists_the_fields_from_the_schema(run_cli):
     assert len([line for line in out.splitlines() if line and not line.startswith("factlint")]) == 17
     code, out, err = run_cli("explain", "--kind", "nope")
     assert (code, out) == (2, "") and "unknown rule kind 'nope' (known kinds: arithmetic, attribution" in err
+
+
+def test_a_pack_named_in_the_config_and_on_the_command_line_loads_once(run_cli, project):
+    (project / "a.txt").write_text("Talks in Kiev ended.\n")
+    code, out, err = run_cli("a.txt", "--rules", "house", "--select", "X101")
+    assert code == 1 and out.count("[X101 kyiv]") == 1, err
+    assert run_cli("test-rules", "house", "--rules", "house")[1] == "2 passed, 0 failed (1 rule)\n"
