@@ -88,7 +88,7 @@ def _rel(path: str, base: Path) -> str:
 def _contexts(diagnostics, text: str | None) -> list[str]:
     if text is None:
         return [""] * len(diagnostics)
-    lines = text.split("\n")
+    lines = re.split(r"\r\n?|\n", text)  # the lines the diagnostics count (LF, CRLF or a lone CR)
     out = []
     for d in diagnostics:
         window = " ".join(lines[max(0, d.line - 1) : max(d.line, d.end_line)])
@@ -196,16 +196,13 @@ def snapshot(results, base: Path, previous: list[Entry] | None = None) -> list[E
 
 
 def write(path: str | os.PathLike, entries: list[Entry]) -> None:
-    """Write atomically: a crash never leaves a half-written baseline behind."""
-    import tempfile
+    """Write atomically (a crash never leaves a half-written baseline behind), with the
+    permissions the umask gives a new file (see linter/outfile.py)."""
+    from .outfile import write_atomic
 
     target = Path(path)
-    folder = target.resolve().parent
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".factlint-baseline-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(dump(entries))
-        os.replace(tmp, target)
+        write_atomic(target, dump(entries).encode("utf-8"), prefix=".factlint-baseline-")
     except OSError as exc:
         raise BaselineError(f"{target}: cannot write baseline: {exc.strerror or exc}") from None
 

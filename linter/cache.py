@@ -18,9 +18,11 @@ is ignored (and overwritten). JSON rather than pickle, so a tampered cache folde
 cannot run code.
 
 Location: ``--cache-dir``, else ``$FACTLINT_CACHE_DIR``, else ``.factlint_cache/`` in
-the working folder (it holds a ``.gitignore`` and a ``CACHEDIR.TAG``). Inside a pytest
-run (``PYTEST_CURRENT_TEST`` set) the cache is off unless a folder is given
-explicitly, because tests monkeypatch code that the key cannot see.
+the working folder (it holds a ``.gitignore`` and a ``CACHEDIR.TAG``). ``--no-cache``, or
+``FACTLINT_NO_CACHE=1`` in the environment (as ruff's ``RUFF_NO_CACHE``), turns it off; an
+explicit ``--cache-dir`` wins over the environment. (The test suite sets
+``FACTLINT_NO_CACHE``: tests monkeypatch code that the key cannot see. The code itself
+never asks whether it runs under a test.)
 """
 
 from __future__ import annotations
@@ -39,15 +41,13 @@ DEFAULT_DIR = ".factlint_cache"
 
 
 def default_dir(explicit: str | None = None) -> str | None:
-    """The cache folder to use, or None when caching is off by default (inside pytest)."""
+    """The cache folder to use: ``explicit`` (``--cache-dir``), else None when
+    ``FACTLINT_NO_CACHE`` is set, else ``$FACTLINT_CACHE_DIR`` or ``.factlint_cache``."""
     if explicit:
         return explicit
-    env = os.environ.get("FACTLINT_CACHE_DIR")
-    if env:
-        return env
-    if os.environ.get("PYTEST_CURRENT_TEST"):
+    if os.environ.get("FACTLINT_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no", "off"):
         return None
-    return DEFAULT_DIR
+    return os.environ.get("FACTLINT_CACHE_DIR") or DEFAULT_DIR
 
 
 @lru_cache(maxsize=1)

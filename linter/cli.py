@@ -79,13 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--cache-dir", metavar="DIR",
                        help="result cache folder (default: $FACTLINT_CACHE_DIR or .factlint_cache)")
 
-    sub.add_parser("rules", help="list all rules").add_argument("--rules", action="append", metavar="DIR")
-    ex = sub.add_parser("explain", help="explain a rule")
-    ex.add_argument("rule_id", metavar="ID")
-    ex.add_argument("--rules", action="append", metavar="DIR")
+    rules = sub.add_parser("rules", help="list all rules (the built-in ones and the config's packs)")
+    ex = sub.add_parser("explain", help="explain a rule, or the fields of a rule kind (--kind)")
+    ex.add_argument("rule_id", nargs="?", metavar="ID")
+    ex.add_argument("--kind", nargs="?", const="", metavar="KIND",
+                    help="the fields of a rule kind, from its schema (no KIND: list the kinds)")
     tr = sub.add_parser("test-rules", help="run the embedded examples of a rule pack")
     tr.add_argument("dirs", nargs="*", metavar="DIR")
     tr.add_argument("--verbose", "-v", action="store_true")
+    for p in (rules, ex, tr):  # the rule set is the one `check` would use
+        p.add_argument("--rules", action="append", metavar="DIR", help="extra rule pack (repeatable)")
+        p.add_argument("--config", metavar="FILE", help="config file (else .factlint.yaml or [tool.factlint], found upward)")
+        p.add_argument("--isolated", action="store_true", help="ignore all config files")
     init = sub.add_parser("init", help="write a starter .factlint.yaml")
     init.add_argument("--force", action="store_true")
     sub.add_parser("lsp", help="run the language server on stdio (needs factlint[lsp])")
@@ -131,7 +136,8 @@ def _config_from_args(args) -> Config:
     if args.ignore:
         updates["ignore"] = config.ignore + _split(args.ignore)
     if args.rules:
-        updates["rules"] = config.rules + [os.path.abspath(d) for d in args.rules]
+        # a pack named twice (in the config and with --rules) is loaded once
+        updates["rules"] = list(dict.fromkeys(config.rules + [os.path.realpath(d) for d in args.rules]))
     if args.force_exclude:
         updates["force_exclude"] = True
     if args.no_builtin_rules:
@@ -144,6 +150,15 @@ def _config_from_args(args) -> Config:
         except ValueError:
             raise UsageError(f"--date: expected YYYY-MM-DD, got '{args.date}'") from None
     return config.replace(**updates)
+
+
+def _decode_stdin(data: bytes) -> str:
+    """stdin as files are decoded (UTF-8, a BOM's encoding, a detected one); what cannot be
+    decoded is linted with U+FFFD for the bad bytes, as before."""
+    from .encoding import decode
+
+    text = decode(data)[0]
+    return text if text is not None else data.decode("utf-8-sig", errors="replace")
 
 
 def _jobs(value: str) -> int:
@@ -169,10 +184,12 @@ def cmd_check(args) -> int:
     ruleset = rules_for(config)
     rules = select_rules(ruleset, config)
     files = collect_files(args.paths, config)
+    if not files:
+        _nothing_to_lint(args.paths, config)
     stdin_bytes = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in files else None
     if stdin_bytes is not None and len(stdin_bytes) > config.max_file_size:
         raise UsageError(f"stdin is over the {config.max_file_size:,}-byte limit (max-file-size)")
-    stdin_text = stdin_bytes.decode("utf-8-sig", errors="replace") if stdin_bytes is not None else None
+    stdin_text = _decode_stdin(stdin_bytes) if stdin_bytes is not None else None
     out_tty = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and out_tty and "NO_COLOR" not in os.environ)
     keep_text = args.format in reporters.NEEDS_SOURCE and (out_tty or args.format != "text")
@@ -240,15 +257,23 @@ def cmd_check(args) -> int:
     return 1 if fails((d for r in results for d in r.diagnostics), config.fail_on) else 0
 
 
-def _write_atomic(path: str, content: str) -> None:
-    import tempfile
+def _nothing_to_lint(paths: list[str], config) -> None:
+    """Folders that hold no file to lint are a usage error (exit 2), as ruff treats no input:
+    "0 files", exit 0, passed a CI gate pointed at the wrong folder. Files named explicitly
+    and left out by the config's ``exclude`` (``--force-exclude``, as pre-commit runs it) are
+    a normal, empty run."""
+    folders = [p for p in paths if os.path.isdir(p)]
+    if folders:
+        raise UsageError(f"no files to lint in {', '.join(folders)}: no file ending in {', '.join(config.extensions)}"
+                         f"{' that the config does not exclude' if config.exclude else ''} (name a file to lint it "
+                         f"whatever its extension, or set `extensions` in the config)")
 
-    folder = os.path.dirname(os.path.abspath(path))
+
+def _write_atomic(path: str, content: str) -> None:
+    from .outfile import write_atomic
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".factlint-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
+        write_atomic(path, content.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot write report: {exc.strerror or exc}") from None
 
@@ -272,8 +297,12 @@ def _print_timing(timing: Timing, rules: dict) -> None:
 # rules / explain / test-rules / init / lsp
 
 
-def _ruleset_for(args):
-    return rules_for(Config(rules=[os.path.abspath(d) for d in (getattr(args, "rules", None) or [])]))
+def _ruleset_for(args, extra: list[str] = ()):
+    """The rule set ``check`` would load with the same config: the built-in pack (unless the
+    config turns it off), the config's ``rules:``, ``--rules`` and ``extra`` folders."""
+    config = Config() if args.isolated else load_config(args.config)
+    dirs = list(dict.fromkeys(config.rules + [os.path.realpath(d) for d in [*(args.rules or []), *extra]]))
+    return rules_for(config.replace(rules=dirs))
 
 
 def cmd_rules(args) -> int:
@@ -288,6 +317,16 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
+    if args.kind is not None:
+        from .kinddocs import UnknownKind, describe_kind, list_kinds
+
+        try:
+            sys.stdout.write(describe_kind(args.kind) if args.kind else list_kinds())
+        except UnknownKind as exc:
+            raise UsageError(str(exc)) from None
+        return 0
+    if not args.rule_id:
+        raise UsageError("explain: give a rule id or name, or --kind")
     ruleset = _ruleset_for(args)
     rule_id = args.rule_id
     rule = next((r for r in ruleset.rules if rule_id in (r.id, r.name)), None)
@@ -321,9 +360,14 @@ def cmd_test_rules(args) -> int:
     for d in dirs:
         if not os.path.isdir(d):
             raise UsageError(f"{d}: no such folder")
-    ruleset = rules_for(Config(rules=[os.path.abspath(d) for d in dirs], builtin_rules=not dirs))
-    own = {os.path.abspath(d) for d in dirs}
-    rules = [r for r in ruleset.rules if not dirs or any(os.path.abspath(r.source).startswith(o + os.sep) for o in own)]
+    # loaded as `check` loads them (built-in word lists and rule ids included), then only the
+    # rules of the named packs are tested (all rules in use when none is named)
+    ruleset = _ruleset_for(args, dirs)
+    own = [os.path.realpath(d) for d in dirs]
+    rules = [r for r in ruleset.rules
+             if not dirs or any(os.path.realpath(r.source).startswith(o + os.sep) for o in own)]
+    if dirs and not rules:
+        raise UsageError(f"{', '.join(dirs)}: no rules to test (only word lists)")
     failures = 0
     count = 0
     for rule in rules:
@@ -333,7 +377,7 @@ def cmd_test_rules(args) -> int:
         count += len(rule.examples)
         if args.verbose:
             sys.stdout.write(f"ok   {rule.id} {rule.name} ({len(rule.examples)} examples)\n")
-    sys.stdout.write(f"{count - failures} passed, {failures} failed ({len(rules)} rules)\n")
+    sys.stdout.write(f"{count - failures} passed, {failures} failed ({len(rules)} rule{'' if len(rules) == 1 else 's'})\n")
     return 1 if failures else 0
 
 

@@ -118,13 +118,13 @@ def load_config(path: str | os.PathLike | None = None, *, discover_from: str | o
         return Config()
     if not file.is_file():
         raise ConfigError(f"{file}: config file not found")
-    data = _read(file)
+    data, node = _read(file)
     from pydantic import ValidationError  # only when there is a file to validate
 
     try:
-        config = validate(Config, data)
+        config = validate(Config, _unquoted_off(data))
     except ValidationError as exc:
-        raise ConfigError(_explain(file, exc)) from None
+        raise ConfigError(_explain(file, node, exc)) from None
     config.source = str(file)
     base = file.resolve().parent
     config.rules = [_rules_dir(file, base, r, config.allow_external_rules) for r in config.rules]
@@ -161,50 +161,71 @@ def _read_toml(file: Path) -> dict:
         raise ConfigError(f"{file}: cannot read config: {exc}") from None
 
 
-def _read(file: Path) -> dict:
+def _read(file: Path) -> tuple[dict, object]:
+    """The config's keys and, for YAML, its node tree (for line numbers; None for TOML)."""
+    node = None
     if file.name == "pyproject.toml" or file.suffix == ".toml":
         data = _read_toml(file)
         if file.name == "pyproject.toml":
             data = data.get("tool", {}).get("factlint", {})
     else:
-        import yaml
+        from . import yamlfile
 
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8-sig"))
+            data, node = yamlfile.load(file.read_text(encoding="utf-8-sig"), file)
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{file}: cannot read config: {exc}") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark else ""
-            raise ConfigError(f"{file}{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        except yamlfile.YamlError as exc:
+            raise ConfigError(str(exc)) from None
     if data is None:
-        return {}
+        return {}, node
     if not isinstance(data, dict):
         raise ConfigError(f"{file}: the config must be a mapping of keys")
+    return data, node
+
+
+def _unquoted_off(data: dict) -> dict:
+    """``severity: {N120: off}``: YAML 1.1 reads an unquoted ``off`` as false. In a severity
+    table false can only mean "off", so it is taken as such (``"off"`` quoted is the same)."""
+    def fix(table):
+        return {k: "off" if v is False else v for k, v in table.items()} if isinstance(table, dict) else table
+
+    data = dict(data)
+    if "severity" in data:
+        data["severity"] = fix(data["severity"])
+    if isinstance(data.get("per-path"), dict):
+        data["per-path"] = {glob: dict(o, severity=fix(o["severity"])) if isinstance(o, dict) and "severity" in o else o
+                            for glob, o in data["per-path"].items()}
     return data
 
 
-def _explain(file: Path, exc) -> str:
-    """One line per problem of a ``pydantic.ValidationError``."""
+def _explain(file: Path, node, exc) -> str:
+    """One line per problem of a ``pydantic.ValidationError``: ``file:line: key: message``."""
+    from .yamlfile import line_of
+
     out = []
     for err in exc.errors():
-        key = ".".join(str(p) for p in err["loc"])
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        key = ".".join(str(p) for p in loc)
+        where = f"{file}:{line_of(node, loc)}" if node is not None else str(file)
         msg = "unknown key" if err["type"] in ("extra_forbidden", "unexpected_keyword_argument") else err["msg"]
-        out.append(f"{file}: {key}: {msg}")
+        out.append(f"{where}: {key}: {msg}")
     return "\n".join(out)
 
 
 STARTER = """\
-# factlint configuration (see README, "Configuration").
-# Rules are selected by id (N101), prefix (N), category (number) or name.
-# select: [ALL]             # replace the default rule set
-extend-select: []            # add off-by-default rules
-ignore: []
-fail-on: warning             # lowest severity that makes the exit code 1
-# date: 2024-09-30           # document date for relative dates (else front matter or inferred)
-locale: en
-severity: {}                 # e.g. {A201: info, S101: off}
-per-path: {}                 # e.g. {"archive/**": {ignore: [A]}}
-rules: []                    # folders of your own rule packs, relative to this file
-exclude: []                  # globs of files not to lint
+# factlint configuration (README, "Configuration"). Rules are named by id (N101), prefix (N),
+# category (number) or name (malformed-digit-grouping); `factlint rules` lists them all.
+# select: [ALL]                # replace the default rule set (ALL: every rule, off ones too)
+extend-select: []              # e.g. extend-select: [A104]
+ignore: []                     # e.g. ignore: [S102, style]
+fail-on: warning               # lowest severity that makes the exit code 1
+# date: 2024-09-30             # document date (else front matter, else inferred from the text)
+locale: en                     # number formats: en, en-IN (lakh grouping), de, fr, ...
+severity: {}                   # e.g. severity: {A103: "off", K101: info}
+per-path: {}                   # e.g. per-path: {"archive/**": {ignore: [attribution]}}
+rules: []                      # e.g. rules: [house-rules]
+exclude: []                    # e.g. exclude: ["drafts/**"]
+extensions: [.txt, .md, .markdown]
+max-file-size: 26214400        # bytes; larger files are reported (F001) and skipped
 """

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
 
+from . import frontmatter
 from .facts import finditer_at, occurrences
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -25,18 +26,29 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Line index
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
-    """Maps offsets to 1-based (line, column) in code points; end offsets are exclusive."""
+    """Maps offsets to 1-based (line, column) in code points; end offsets are exclusive.
+
+    A line ends at LF, CRLF or a lone CR (old Mac files, some CMS exports), as editors and
+    LSP count lines; with LF only, a CR-only file was one line and every finding sat on
+    line 1. ``line_span`` leaves out the last character of the break, so a CRLF line still
+    ends in its CR (as before) and a CR line ends before it."""
 
     __slots__ = ("starts", "length")
 
     def __init__(self, text: str):
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        if "\r" in text:
+            starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        else:  # the common case, without the regex
+            starts = [0]
+            find = text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
         self.starts = starts
         self.length = len(text)
 
@@ -112,7 +124,6 @@ class Quote:
 # ---------------------------------------------------------------------------
 # Markdown / text masking
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # kept for reference; see _html_comments
 
 
@@ -139,7 +150,6 @@ _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # the target stops at "]" so each "](" scans only to the next one (else "](](](..." is quadratic)
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s\]]*(?:\s+\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
-_DATE_IN_FRONT_MATTER = re.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
 
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
@@ -197,9 +207,7 @@ def _mask_markdown(text: str, masked: str, index: LineIndex) -> tuple[str, list[
 
     md = MarkdownIt("commonmark")
     code_lines: list[tuple[int, int]] = []
-    starts = index.starts
-    if "\r" in text:  # markdown-it's line numbers count a lone CR as a line break; LineIndex does not
-        starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
+    starts = index.starts  # markdown-it's line numbers count a lone CR as a line break, as LineIndex does
     blocks = []
     for token in md.parse(text):
         if token.type in ("fence", "code_block", "html_block") and token.map:
@@ -386,10 +394,14 @@ class Document:
         doc = cls(text=text, path=path, markdown=markdown)
         doc.index = LineIndex(text)
         hidden = []  # spans blanked before the Markdown passes
-        fm = _FRONT_MATTER.match(text)
-        if fm:
-            doc.front_matter = _read_front_matter(fm.group(1))
-            hidden.append((0, fm.end()))
+        fm = frontmatter.read(text)
+        if fm:  # blanked, except the prose fields (title, description, ...) that readers see
+            doc.front_matter = fm.data
+            pos = 0
+            for start, end, _ in fm.prose:
+                hidden.append((pos, start))
+                pos = end
+            hidden.append((pos, fm.end))
         for c_start, c_end in _html_comments(text):
             doc.comments.append((c_start, c_end, text[c_start + 4 : c_end - 3].strip()))
             hidden.append((c_start, c_end))
@@ -405,6 +417,9 @@ class Document:
             addresses += [m.span("addr") for m in _EMAIL.finditer(masked, start, end)]
         doc.prose = blank_spans(masked, addresses)
         doc.blocks = _split_blocks(doc.prose, doc.index, markdown)
+        if fm and fm.prose:  # one block per field (adjacent lines would make one paragraph)
+            doc.blocks = [Block(s, e, "heading" if key in frontmatter.HEADING_KEYS else "paragraph")
+                          for s, e, key in fm.prose] + [b for b in doc.blocks if b.start >= fm.end]
         if date is not None:
             doc.date, doc.date_source = date, date_source or "given"
         elif isinstance(doc.front_matter.get("date"), _dt.date):
@@ -520,29 +535,6 @@ def per_document(fn):
         return memo[args]
 
     return memoised
-
-
-def _read_front_matter(body: str) -> dict:
-    import yaml
-
-    try:
-        data = yaml.safe_load(body)
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
-        # not only YAMLError: "date: 2024-02-30" raises ValueError from the timestamp
-        # constructor, deep nesting RecursionError; a broken header must not stop the lint
-        data = None
-    if not isinstance(data, dict):
-        m = _DATE_IN_FRONT_MATTER.search(body)
-        data = {"date": m.group(1)} if m else {}
-    value = data.get("date")
-    if isinstance(value, _dt.datetime):
-        data["date"] = value.date()
-    elif isinstance(value, str):
-        try:
-            data["date"] = _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            data.pop("date")
-    return data
 
 
 def _split_blocks(prose: str, index: LineIndex, markdown: bool) -> list[Block]:

@@ -46,7 +46,8 @@ META_RULES = {
     m.id: m
     for m in (
         MetaRule("F001", "unreadable-file", "error", "meta",
-                 "The file could not be read or decoded as UTF-8, or is over the size limit; it was not linted."),
+                 "The file could not be read or decoded (not UTF-8, no byte-order mark, no text encoding "
+                 "detected), or is over the size limit; it was not linted."),
         MetaRule("F002", "unused-suppression", "warning", "meta",
                  "A factlint-disable comment that suppresses nothing: remove it so it cannot hide a future finding."),
         MetaRule("F003", "rule-timeout", "error", "meta",
@@ -387,10 +388,10 @@ def read_source(path: str, config: Config, stdin_text: str | None = None) -> tup
     except OSError as exc:
         what = "folder" if os.path.isdir(path) else "file"
         return None, f"cannot read {what}: {exc.strerror or exc}"
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        return None, f"cannot decode as UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    from .encoding import decode  # UTF-8, a BOM's encoding, or a detected one (see linter/encoding.py)
+
+    text, _, error = decode(data)
+    return text, error
 
 
 def printable_path(path: str) -> str:

@@ -7,8 +7,6 @@ and ``<related>`` spans); one without markers must produce none.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from .config import Config
 from .document import Document
 from .engine import lint_document
@@ -18,7 +16,7 @@ def run_examples(rule, ruleset) -> list[str]:
     problems: list[str] = []
     for n, ex in enumerate(rule.examples, 1):
         plain, marks, related = ex.parse()
-        date = _dt.date.fromisoformat(ex.date) if ex.date else None
+        date = ex.date
         config = Config(date=date, report_unused_suppressions=False)
         doc = Document.from_text(plain, path="example.md" if ex.markdown else "example.txt", date=date)
         diags = [d for d in lint_document(doc, config, [rule], ruleset) if d.rule == rule.id]

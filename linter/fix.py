@@ -54,6 +54,7 @@ class Edit:
     end: int
     replacement: str
     rule: str = ""
+    fingerprint: str = ""  # of the finding it fixes
 
 
 @dataclass
@@ -69,10 +70,12 @@ class FixOutcome:
 # Choosing and applying edits (pure functions on text)
 
 
-def choose_edits(diagnostics: list[Diagnostic]) -> list[Edit]:
-    """The fixes to apply in one pass: non-overlapping, in a deterministic order."""
+def choose_edits(diagnostics: list[Diagnostic], refused: frozenset[str] = frozenset()) -> list[Edit]:
+    """The fixes to apply in one pass: non-overlapping, in a deterministic order; none of
+    the findings whose fingerprint is in ``refused``."""
     candidates = sorted(
-        (d for d in diagnostics if d.fix is not None and d.start <= d.end and d.fix != d.text),
+        (d for d in diagnostics if d.fix is not None and d.start <= d.end and d.fix != d.text
+         and d.fingerprint not in refused),
         key=lambda d: (d.start, -(d.end - d.start), d.rule, d.fix),
     )
     chosen: list[Edit] = []
@@ -80,7 +83,7 @@ def choose_edits(diagnostics: list[Diagnostic]) -> list[Edit]:
     for d in candidates:
         if chosen and (d.start < last_end or (d.start == d.end == chosen[-1].start == chosen[-1].end)):
             continue  # overlaps a fix already taken (or a second insertion at the same point)
-        chosen.append(Edit(d.start, d.end, keep_line_breaks(d.text, d.fix), d.rule))
+        chosen.append(Edit(d.start, d.end, keep_line_breaks(d.text, d.fix), d.rule, d.fingerprint))
         last_end = max(last_end, d.end)
     return chosen
 
@@ -124,22 +127,63 @@ def keep_line_breaks(original: str, replacement: str) -> str:
 # Fixing one file or stdin
 
 
-def fix_text(text: str, lint, max_passes: int = MAX_PASSES) -> tuple[str, list[list[Edit]], FileResult]:
+def shifted(edits: list[Edit]) -> list[tuple[int, int, Edit]]:
+    """Where each edit's replacement lies in the text after all of ``edits`` are applied."""
+    out, delta = [], 0
+    for e in edits:
+        start = e.start + delta
+        out.append((start, start + len(e.replacement), e))
+        delta += len(e.replacement) - (e.end - e.start)
+    return out
+
+
+def created_by(edits: list[Edit], before: FileResult, after: FileResult) -> dict[str, set[str]]:
+    """Fingerprints of the edits that gave another rule a finding it did not have before
+    (one whose span or related span touches the replaced text): "Gadhafi" fixed to the house
+    spelling "Gaddafi" next to a "Gadhafi" a suppression kept makes K106 report the two
+    forms and suggest undoing the fix. Such a fix is not safe to apply.
+
+    Returns ``{fingerprint of the edit's finding: ids of the rules it gave a finding}``."""
+    old = {d.fingerprint for d in before.diagnostics}
+    placed = shifted(edits)
+    bad: dict[str, set[str]] = {}
+    for d in after.diagnostics:
+        if d.fingerprint in old:
+            continue
+        spans = [(d.start, d.end)] + [(r.start, r.end) for r in d.related if r.path in ("", None, d.path)]
+        for start, end, e in placed:
+            if e.rule != d.rule and any(s < end and start < t or s == t == start for s, t in spans):
+                bad.setdefault(e.fingerprint, set()).add(d.rule)
+    return bad
+
+
+def fix_text(text: str, lint, max_passes: int = MAX_PASSES,
+             refused: dict[str, set[str]] | None = None) -> tuple[str, list[list[Edit]], FileResult]:
     """Run up to ``max_passes`` of lint -> choose -> apply; returns the fixed text, the
-    edits of each pass and the final lint result (of the fixed text)."""
+    edits of each pass and the final lint result (of the fixed text). An edit that would
+    create another rule's finding is left out (its finding stays reported) and recorded in
+    ``refused`` (see :func:`created_by`)."""
     passes: list[list[Edit]] = []
     seen = {hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()}
     result, body = lint(text)
+    refused = {} if refused is None else refused
     for _ in range(max_passes):
-        edits = choose_edits(result.diagnostics)
+        while True:
+            edits = choose_edits(result.diagnostics, frozenset(refused))
+            if not edits:
+                break
+            new_body = apply_edits(body, edits)
+            new_text = text[: len(text) - len(body)] + new_body  # keep a leading U+FEFF the document dropped
+            new_result, new_lint_body = lint(new_text)
+            bad = created_by(edits, result, new_result)
+            if not bad:
+                break
+            refused.update(bad)  # try the pass again without them
         if not edits:
             break
-        new_body = apply_edits(body, edits)
-        new_text = text[: len(text) - len(body)] + new_body  # keep a leading U+FEFF the document dropped
         digest = hashlib.sha256(new_text.encode("utf-8", "surrogatepass")).digest()
         passes.append(edits)
-        text = new_text
-        result, body = lint(text)
+        text, result, body = new_text, new_result, new_lint_body
         if digest in seen:
             break  # fixes undoing each other: stop where we are
         seen.add(digest)
@@ -170,15 +214,25 @@ def fix_file(path: str, config: Config, ruleset, rules, *, display_path: str | N
             text = raw.decode("utf-8-sig", errors="replace")
             result = lint_file("-", config, ruleset, rules, display_path=shown, stdin_text=text, keep_text=keep_text)
             return FixOutcome(result, output=raw, error="stdin is not valid UTF-8; not fixed")
-        return FixOutcome(lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text))
+        result = lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text)
+        outcome = FixOutcome(result)
+        if any(d.fix is not None for d in result.diagnostics):  # linted in another encoding (linter/encoding.py)
+            outcome.error = "not UTF-8, so not fixed (--fix writes UTF-8 files only): convert it to UTF-8 first"
+        return outcome
 
     def lint(t: str):
         res = lint_source(t, shown, config, ruleset, rules, keep_text=keep_text)
         return res, t[1:] if t.startswith("\ufeff") else t  # offsets are relative to the text without it
 
-    fixed_text, passes, result = fix_text(text, lint, max_passes)
+    refused: dict[str, set[str]] = {}
+    fixed_text, passes, result = fix_text(text, lint, max_passes, refused)
     count = sum(len(p) for p in passes)
     outcome = FixOutcome(result, count, passes)
+    if refused:
+        created = ", ".join(sorted(set().union(*refused.values())))
+        n = len(refused)
+        outcome.error = (f"{n} fix{'es' if n != 1 else ''} not applied: {'they' if n != 1 else 'it'} would "
+                         f"create {created} finding{'s' if n != 1 else ''}; decide by hand")
     if not passes:
         if is_stdin:
             outcome.output = raw

@@ -15,6 +15,9 @@ SEEDS = ROOT / "seeds"
 if "FACTLINT_RULE_CACHE" not in os.environ:
     os.environ["FACTLINT_RULE_CACHE"] = tempfile.mkdtemp(prefix="factlint-rule-cache-")
     atexit.register(shutil.rmtree, os.environ["FACTLINT_RULE_CACHE"], True)
+# no result cache unless a test asks for one (--cache-dir, or it unsets this): tests monkeypatch
+# checks, which the cache key cannot see, and must not leave .factlint_cache/ in the checkout
+os.environ["FACTLINT_NO_CACHE"] = "1"
 
 
 def invoke_cli(*args, stdin: bytes | str | None = None):

@@ -2,22 +2,19 @@
 run through factlint's date rules. The agreement rate on the English cases is reported and
 asserted: an error case agrees when a `date` diagnostic overlaps the marked span, a correct
 case when there is none. Cases that judge a date without a year are pinned to 2025, the year
-their labels hold for (see /work/shared/benchmarks/README.md)."""
+their labels hold for (see tests/data/benchmarks/README.md: the cases, their sources and licences,
+shipped with the tests so that they run on any checkout)."""
 
 import datetime as dt
 import json
-from pathlib import Path
-
-import pytest
 
 import linter
+from conftest import ROOT
 from linter.config import Config
 
-BENCH = Path("/work/shared/benchmarks")
+BENCH = ROOT / "tests" / "data" / "benchmarks"
 LT = BENCH / "languagetool-date-rules" / "examples.jsonl"
 TL = BENCH / "textlint-date-weekday-mismatch" / "cases.jsonl"
-
-pytestmark = pytest.mark.skipif(not LT.exists(), reason="shared benchmark cases not available")
 
 
 def _lint(text, date):

@@ -62,19 +62,28 @@ def test_second_run_hits_and_prints_the_same(run_cli, files, tmp_path, monkeypat
 
 
 def test_no_cache_writes_nothing(run_cli, files, tmp_path, monkeypatch):
+    monkeypatch.delenv("FACTLINT_NO_CACHE")
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "envcache"))
     run_cli("--no-cache", str(files))
     assert not (tmp_path / "envcache").exists()
-    run_cli(str(files))  # the environment variable turns it on, even under pytest
+    run_cli(str(files))  # the environment variable picks the folder
+    assert len(entries(tmp_path / "envcache")) == 2
+    monkeypatch.setenv("FACTLINT_NO_CACHE", "1")  # and FACTLINT_NO_CACHE turns it off again
+    (files / "c.txt").write_text("A third file.\n")
+    run_cli(str(files))
     assert len(entries(tmp_path / "envcache")) == 2
 
 
-def test_off_by_default_under_pytest_else_in_cwd(monkeypatch):
+def test_on_by_default_in_cwd_whatever_runs_it(monkeypatch):
+    """The default does not depend on running under pytest (PYTEST_CURRENT_TEST is set here)."""
     monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
-    assert cache_mod.default_dir(None) is None  # PYTEST_CURRENT_TEST is set while a test runs
-    monkeypatch.delenv("PYTEST_CURRENT_TEST")
+    monkeypatch.delenv("FACTLINT_NO_CACHE")
     assert cache_mod.default_dir(None) == ".factlint_cache"
-    assert cache_mod.default_dir("elsewhere") == "elsewhere"
+    monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
+    assert cache_mod.default_dir(None) is None
+    assert cache_mod.default_dir("elsewhere") == "elsewhere"  # --cache-dir wins over the environment
+    monkeypatch.setenv("FACTLINT_NO_CACHE", "0")
+    assert cache_mod.default_dir(None) == ".factlint_cache"
 
 
 def test_edited_file_is_linted_again(run_cli, files, tmp_path):

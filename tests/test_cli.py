@@ -114,12 +114,12 @@ def test_unknown_format(run_cli, article):
 
 def test_bad_config_key(run_cli, article, tmp_path):
     (tmp_path / ".factlint.yaml").write_text("selekt: [S]\n")
-    _assert_usage_error(run_cli("story.txt"), ".factlint.yaml: selekt: unknown key")
+    _assert_usage_error(run_cli("story.txt"), ".factlint.yaml:1: selekt: unknown key")
 
 
 def test_broken_config_yaml(run_cli, article, tmp_path):
     (tmp_path / ".factlint.yaml").write_text("select: [S\n")
-    _assert_usage_error(run_cli("story.txt"), ".factlint.yaml:2: invalid YAML")
+    _assert_usage_error(run_cli("story.txt"), ".factlint.yaml:2:1: invalid YAML")
 
 
 def test_broken_rule_yaml_names_file_and_line(run_cli, article, tmp_path):
@@ -141,12 +141,13 @@ def test_invalid_rule_field_names_file_line_and_field(run_cli, article, tmp_path
 
 def test_undecodable_file_is_a_diagnostic_and_the_run_goes_on(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_bytes(b"caf\xe9 the the\n")
+    (tmp_path / "a.txt").write_bytes(b"caf\xc3\xa9 \xff the the\n")  # UTF-8 with a bad byte (cp1252 alone is read)
     (tmp_path / "b.txt").write_text("the the\n")
     code, out, err = run_cli("a.txt", "b.txt", "--select", "S101")
     assert code == 1
     lines = out.splitlines()
-    assert lines[0] == "a.txt:1:1: error: cannot decode as UTF-8: byte 0xe9 at offset 3 [F001 unreadable-file]"
+    assert lines[0] == ("a.txt:1:1: error: not valid UTF-8: byte 0xff at line 1, offset 6 in a file that is "
+                        "otherwise UTF-8 (a damaged file, or text pasted from another encoding) [F001 unreadable-file]")
     assert lines[1].startswith("b.txt:1:1: warning:")
     assert "Traceback" not in err
 
@@ -192,7 +193,7 @@ def test_test_rules_passes_and_fails(run_cli, tmp_path):
     )
     (pack / "r.yaml").write_text(rule)
     code, out, _ = run_cli("test-rules", str(pack))
-    assert (code, out.strip()) == (0, "2 passed, 0 failed (1 rules)")
+    assert (code, out.strip()) == (0, "2 passed, 0 failed (1 rule)")
     (pack / "r.yaml").write_text(rule.replace("We use it.", "We utilize them."))
     code, out, _ = run_cli("test-rules", str(pack))
     assert code == 1

@@ -38,7 +38,7 @@ def test_kebab_case_keys_and_rule_dirs_relative_to_the_config(tmp_path):
 
 def test_bad_values_name_the_file_and_key(tmp_path):
     (tmp_path / ".factlint.yaml").write_text("fail-on: sometimes\n")
-    with pytest.raises(ConfigError, match=r"\.factlint\.yaml: fail-on: "):
+    with pytest.raises(ConfigError, match=r"\.factlint\.yaml:1: fail-on: "):
         load_config(tmp_path / ".factlint.yaml")
 
 
@@ -88,6 +88,10 @@ def test_exclude_applies_to_explicit_files_only_with_force_exclude(run_cli, tmp_
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "d.md").write_text("the the\n")
     (tmp_path / ".factlint.yaml").write_text("select: [S101]\nexclude: ['drafts/*']\n")
+    code, _, err = run_cli(".")  # nothing left to lint in the folder: a usage error, not "0 files"
+    assert code == 2 and "no files to lint in .: no file ending in .txt, .md, .markdown that the config " \
+                         "does not exclude" in err
+    (tmp_path / "ok.md").write_text("Fine.\n")
     assert run_cli(".")[0] == 0
     assert run_cli("drafts/d.md")[0] == 1
     code, out, _ = run_cli("drafts/d.md", "--force-exclude")

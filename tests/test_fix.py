@@ -185,11 +185,20 @@ def test_fix_follows_symlink_and_keeps_it(pack, tmp_path):
 
 
 def test_fix_leaves_undecodable_file_alone(pack, tmp_path):
+    story = tmp_path / "damaged.txt"
+    story.write_bytes(b"colour caf\xc3\xa9 \xff\n")  # UTF-8 with a bad byte: not decoded at all
+    code, out, _, err = run("--isolated", "--rules", str(pack), "--select", "U100", "--fix", str(story))
+    assert story.read_bytes() == b"colour caf\xc3\xa9 \xff\n"
+    assert code == 1 and "F001" in out
+
+
+def test_fix_leaves_a_cp1252_file_alone(pack, tmp_path):
+    """A Windows-1252 file is linted (linter/encoding.py) but --fix writes UTF-8 files only."""
     story = tmp_path / "latin1.txt"
     story.write_bytes(b"colour caf\xe9\n")
     code, out, _, err = run("--isolated", "--rules", str(pack), "--select", "U100", "--fix", str(story))
     assert story.read_bytes() == b"colour caf\xe9\n"
-    assert code == 1 and "F001" in out
+    assert code == 1 and "[U100 house-spelling-test]" in out and "not UTF-8, so not fixed" in err
 
 
 def test_fix_refuses_a_file_changed_while_fixing(setup, tmp_path, monkeypatch):

@@ -256,13 +256,30 @@ def test_junit_parses_with_junitparser(run_cli, article, tmp_path):
     suites = list(xml)
     assert len(suites) == 1 and suites[0].name == "docs/story, draft.md"
     cases = list(suites[0])
-    assert [c.name for c in cases] == ["org.factlint.T101", "org.factlint.T102", "org.factlint.T101"]
+    # two findings of T101 in one file: the names differ (they were both "org.factlint.T101")
+    assert [c.name for c in cases] == ["org.factlint.T101 (2:5)", "org.factlint.T102 (2:14)", "org.factlint.T101 (3:7)"]
     # --fail-on error: only the error fails; warnings pass with the finding in system-out
     failed = [c for c in cases if not c.is_passed]
-    assert [c.name for c in failed] == ["org.factlint.T102"]
+    assert [c.name for c in failed] == ["org.factlint.T102 (2:14)"]
     assert failed[0].result[0].message == "Bad number 9,00"
     assert 'Odd [zork]: 100% <sure> & "quoted", see\nnext line' in cases[0].system_out
     assert suites[0].tests == 3 and suites[0].failures == 1
+
+
+def test_junit_names_are_unique_within_a_file():
+    same = [Diagnostic("a.md", 0, 4, 1, 1, 1, 5, "warning", "T101", "odd-word", "style", "m", "zork"),
+            Diagnostic("a.md", 0, 9, 1, 1, 1, 10, "warning", "T101", "odd-word", "style", "m", "zork zork"),
+            Diagnostic("a.md", 20, 24, 2, 3, 2, 7, "warning", "T101", "odd-word", "style", "m", "zork")]
+    root = get("junit").build([FileResult("a.md", same)], RunInfo("1"))
+    names = [c.get("name") for c in root.iter("testcase")]
+    assert names == ["org.factlint.T101 (1:1)", "org.factlint.T101 (1:1) #2", "org.factlint.T101 (2:3)"]
+
+
+def test_github_summary_line_is_singular_for_one():
+    d = Diagnostic("a.md", 0, 4, 1, 1, 1, 5, "error", "T101", "odd-word", "style", "m", "zork")
+    buf = io.StringIO()
+    get("github").report([FileResult("a.md", [d])], buf, RunInfo("1"))
+    assert buf.getvalue().splitlines()[-1] == "factlint: 1 finding in 1 file (1 error, 0 warnings, 0 infos)"
 
 
 def test_junit_clean_file_is_one_passing_case():

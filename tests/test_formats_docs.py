@@ -61,9 +61,17 @@ def test_readme_blocks_parse_and_match_docs():
     shown = json.loads(kinds["json"][0])
     assert shown["problemMatcher"]["pattern"] == tasks[0]["problemMatcher"]["pattern"]
     assert shown["command"] == tasks[0]["command"]
-    hook_ids = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
-    precommit = yaml.safe_load(kinds["yaml"][2])
-    assert {h["id"] for h in precommit["repos"][0]["hooks"]} <= hook_ids
+    manifest = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    local, remote = (yaml.safe_load(body) for body in kinds["yaml"][2:4])
+    # the local hook, written out, is the manifest's hook run from the environment
+    (hook,) = local["repos"][0]["hooks"]
+    assert local["repos"][0]["repo"] == "local" and hook["language"] == "system"
+    for key in ("id", "entry", "types_or", "require_serial"):
+        assert hook[key] == manifest["factlint"][key], key
+    # the remote one pins a commit id (there are no release tags to name)
+    assert re.fullmatch(r"[0-9a-f]{40}", str(remote["repos"][0]["rev"]))
+    assert {h["id"] for h in remote["repos"][0]["hooks"]} <= set(manifest)
+    assert "rev: v" not in SECTION
 
 
 def test_workflow_commands_parse():

@@ -100,9 +100,13 @@ any_text = st.text(alphabet=st.characters(codec=None, exclude_categories=()), ma
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) in code points, counted without the line index."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """1-based (line, column) in code points, counted without the line index: a line ends at
+    LF, CRLF or a lone CR."""
+    line, line_start = 1, 0
+    for i, ch in enumerate(text[:offset]):
+        if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n"):
+            line, line_start = line + 1, i + 1
+    return line, offset - line_start + 1
 
 
 def check_diagnostics(text: str, diagnostics) -> None:
@@ -202,8 +206,11 @@ def test_unbalanced_runs(mark, count, rest):
 def test_cli_on_arbitrary_bytes(data, prefix, suffix):
     """Arbitrary file contents through the CLI: a JSON report and exit 0/1, never a traceback.
 
-    Bytes that are not UTF-8 give one F001 diagnostic for that file; the file next to it is
-    still linted."""
+    Bytes that cannot be decoded (not UTF-8, no BOM, no detected encoding: linter/encoding.py)
+    give one F001 diagnostic for that file, and bytes that can give none; the file next to it
+    is still linted."""
+    from linter.encoding import decode
+
     with tempfile.TemporaryDirectory() as folder:
         bad = os.path.join(folder, "fuzz" + suffix)
         good = os.path.join(folder, "ok.txt")
@@ -219,13 +226,12 @@ def test_cli_on_arbitrary_bytes(data, prefix, suffix):
         for d in report["diagnostics"]:
             by_path.setdefault(os.path.basename(d["path"]), []).append(d)
         assert any(d["rule"] == "S101" for d in by_path["ok.txt"])
-        try:
-            (prefix + data).decode("utf-8")
-            decodable = True
-        except UnicodeDecodeError:
-            decodable = False
-        if not decodable:
+        text, _, error = decode(prefix + data)
+        assert (text is None) == (error is not None)
+        if text is None:
             assert [d["rule"] for d in by_path["fuzz" + suffix]] == ["F001"]
+        else:
+            assert all(d["rule"] != "F001" for d in by_path.get("fuzz" + suffix, []))
 
 
 def _run_cli(args, out, err) -> int:

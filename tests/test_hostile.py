@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from linter import Config, lint_text
+from linter import Config, RuleSetError, lint_text, load_rules
 from linter.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,7 +129,7 @@ def test_missing_path(folder):
 
 
 def test_undecodable_file_is_a_per_file_error(folder):
-    (folder / "bad.txt").write_bytes(b"caf\xe9 9,00\n")
+    (folder / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # binary: no text encoding fits
     code, out, err = factlint(str(folder), "--isolated", "--format", "json")
     import json
 
@@ -137,7 +137,8 @@ def test_undecodable_file_is_a_per_file_error(folder):
     rules = {(Path(d["path"]).name, d["rule"]) for d in report["diagnostics"]}
     assert ("bad.txt", "F001") in rules and ("ok.txt", "S101") in rules
     bad = next(d for d in report["diagnostics"] if d["rule"] == "F001")
-    assert "cannot decode as UTF-8: byte 0xe9 at offset 3" in bad["message"]
+    assert bad["message"] == ("cannot decode: not UTF-8 (byte 0x89 at line 1, offset 0) and no text encoding "
+                              "fits it (binary?); if it is text, convert it to UTF-8")
     assert code == 1
 
 
@@ -350,12 +351,26 @@ def test_every_builtin_wordlist_extended_with_odd_entries(tmp_path):
     for path in sorted(builtin_rules_dir().rglob("wordlists/*.yaml")):
         name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]
         names.append(name)
-        (pack / path.name).write_text(f"name: {name}\nwords: [2020, {{Zorblax: Zorbleks}}, 'x y']\n", encoding="utf-8")
+        # a substitution list ("wrong: right") takes only pairs: a bare word is a load error (next test)
+        odd = "[{Zorblax: Zorbleks}, 'Zorb: Zorbo']" if name == "house-spellings" else "[2020, {Zorblax: Zorbleks}, 'x y']"
+        (pack / path.name).write_text(f"name: {name}\nwords: {odd}\n", encoding="utf-8")
     assert names
     seed = next(iter(sorted((ROOT / "seeds").glob("*.txt")))).read_text(encoding="utf-8")
     config = Config(select=["ALL"], rules=[str(tmp_path / "pack")])
     diags = lint_text(seed + "\nZorblax said 2020 x y things.\n", path="s.txt", config=config)
     assert isinstance(diags, list)
+
+
+@pytest.mark.parametrize("entry", ["Kiev", "2020", "'Kiev:'", "': Kyiv'", "{Kiev: ''}"])
+def test_substitution_entry_without_its_right_form_is_a_load_error(tmp_path, entry):
+    """'Kiev' for 'Kiev: Kyiv' in a house-spelling list was read as 'replace Kiev with nothing':
+    --fix deleted the word ("talks in  ended"). Now it stops the load at the entry's line."""
+    pack = tmp_path / "pack" / "wordlists"
+    pack.mkdir(parents=True)
+    (pack / "hs.yaml").write_text(f"name: house-spellings\nwords:\n  - 'Teheran: Tehran'\n  - {entry}\n",
+                                  encoding="utf-8")
+    with pytest.raises(RuleSetError, match=r"hs\.yaml:4: words\.1: .* is not 'wrong: right' .*used by K101"):
+        load_rules([tmp_path / "pack"])
 
 
 @pytest.mark.parametrize("key, value, message", [

@@ -22,7 +22,7 @@ def corpus(tmp_path):
         body = "\n\n".join(PARAGRAPHS[(i + k) % len(PARAGRAPHS)] for k in range(2 + i % 5)) + "\n"
         folder = docs / "sub" if i % 3 == 0 else docs
         (folder / f"story-{i:02d}.txt").write_text(body, encoding="utf-8")
-    (docs / "broken.txt").write_bytes(b"caf\xe9 au lait\n")  # not UTF-8: an F001 diagnostic, in order
+    (docs / "broken.txt").write_bytes(b"caf\xc3\xa9 \xff au lait\n")  # damaged UTF-8: an F001 diagnostic, in order
     return docs
 
 

@@ -100,9 +100,11 @@ def test_real_pre_commit_run_on_staged_files(repo, shim, tmp_path):
     pytest.importorskip("pre_commit")
     if shutil.which("git") is None:
         pytest.skip("git not available")
-    hook = dict(hooks()["factlint"], language="system")  # a local hook: nothing to install
-    config = {"repos": [{"repo": "local", "hooks": [hook]}]}
-    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    # README's snippet, as written: a local hook running factlint from the environment
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("### pre-commit\n", 1)[1]
+    snippet = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    assert "repo: local" in snippet
+    (repo / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never",
                GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")

@@ -227,11 +227,23 @@ def test_message_templates_are_data_not_code(tmp_path, template):
 
 def test_plain_placeholders_still_work(tmp_path):
     pack = tmp_path / "pack"
-    write_rule(pack, "t.yaml", pattern_rule("U021", "(?P<first>a)a+", message="{first} in {match} {{literal}} {missing}",
+    write_rule(pack, "t.yaml", pattern_rule("U021", "(?P<first>a)a+", message="{first} in {match} {{literal}}",
                                             extra="suggest: ['{first}!']"))
     (d,) = lint_text("aaa", config=Config(rules=[str(pack)], select=["U021"]))
-    assert d.message == "a in aaa {literal} {missing}"
+    assert d.message == "a in aaa {literal}"
     assert d.suggestions == ["a!"]
+
+
+@pytest.mark.parametrize("message, extra, error", [
+    ("{first} in {missing}", "", r"t\.yaml:6: message: unknown placeholder \{missing\}: a pattern rule fills \{first\}, \{match\}"),
+    ("{match}", "suggest: ['{nope}']", r"t\.yaml:\d+: suggest: suggest\.0: unknown placeholder \{nope\}"),
+])
+def test_unknown_placeholder_is_a_load_error(tmp_path, message, extra, error):
+    """Was printed literally in every finding ("Write '{wrong}'"); now the pack does not load."""
+    pack = tmp_path / "pack"
+    write_rule(pack, "t.yaml", pattern_rule("U023", "(?P<first>a)a+", message=message, extra=extra))
+    with pytest.raises(linter.RuleSetError, match=error):
+        load_rules([pack], builtin=False)
 
 
 def test_rule_kinds_are_closed():

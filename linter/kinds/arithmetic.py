@@ -24,7 +24,7 @@ the intervals overlap. Everything is per sentence, so the work is linear.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..diagnostics import Finding, Related
 from ._regex import LazyPattern
@@ -78,8 +78,16 @@ def _fmt(v: float) -> str:
 class Rule(RuleBase):
     """Report figures that do not add up; see the module docstring for ``detect``."""
 
+    placeholders: ClassVar[dict[str, tuple[str, ...]]] = {
+        "part-whole": ("part", "whole", "text"), "direction": ("verb", "a", "b", "text", "why"),
+        "change": ("text", "a", "b", "actual"), "shares-sum": ("text", "noun", "total"),
+        "total": ("text", "total", "why"),
+    }
+
     detect: Literal["part-whole", "direction", "change", "shares-sum", "total"]
-    tolerance: float = 0.05  # relative slack for rounding ("doubled", stated changes)
+    """Which check: part-whole, direction, change, shares-sum or total (see `factlint explain M101` ... `M105`)."""
+    tolerance: float = 0.05
+    """Relative slack for rounding, for multiplier verbs ("doubled") and stated changes."""
 
     def check(self, doc, ctx):
         qs = doc.facts.quantities

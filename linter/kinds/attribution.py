@@ -9,6 +9,8 @@ short scare quotes (they “reaffirmed”) need no speaker. What is left is repo
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..diagnostics import Finding
 from ..facts.quotes import HOW_FRAGMENT, HOW_NONE, HOW_PARTIAL, HOW_TITLE, attributions_for
 from .base import RuleBase
@@ -24,9 +26,14 @@ class Rule(RuleBase):
     message may use ``{quote}`` (the first words of the quote).
     """
 
+    placeholders: ClassVar[tuple[str, ...]] = ("quote",)
+
     flag_fragments: bool = False
+    """Also report short scare quotes (two words, or up to four that are not a sentence) with no speaker."""
     flag_titles: bool = False
+    """Also report quoted titles ("a report entitled “…”", Title Case quotes) with no speaker."""
     flag_partial: bool = False
+    """Also report lower-case phrases quoted inside the writer's own sentence with no speaker."""
 
     def check(self, doc, ctx):
         flagged = {HOW_NONE} | {how for how, on in ((HOW_FRAGMENT, self.flag_fragments), (HOW_TITLE, self.flag_titles),

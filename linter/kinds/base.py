@@ -10,6 +10,7 @@ registry discovers it; nothing else needs to change to add a kind.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, ClassVar, Iterable, Literal
@@ -46,7 +47,7 @@ class Example:
     text: str
     suggestions: list[str] | None = None
     message: str | None = None  # a substring the first diagnostic's message must contain
-    date: str | None = None  # document date, YYYY-MM-DD
+    date: _dt.date | None = None  # document date, YYYY-MM-DD (a bad one is a load error, not a traceback)
     markdown: bool = False
 
     def parse(self) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
@@ -89,6 +90,16 @@ class ScopeFilter:
     exclude: list[Scope] = field(default_factory=list)
 
 
+class WordListEntryError(ValueError):
+    """An entry of a word list that a rule cannot use (raised by ``prepare``); the loader
+    turns it into an error at the entry's file and line."""
+
+    def __init__(self, wordlist: str, index: int, message: str):
+        super().__init__(message)
+        self.wordlist = wordlist
+        self.index = index
+
+
 class Context:
     """What a check may read besides the document: the config and the word lists."""
 
@@ -101,27 +112,52 @@ class RuleBase(Declared):
     """Fields shared by all rule kinds (see README, "Writing a rule")."""
 
     id: Annotated[str, Field(pattern=r"^[A-Z]{1,3}\d{3}$")]
+    """Stable code: family letter(s) and three digits (X101), unique in the rule set."""
     name: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    """kebab-case name, unique in the rule set; usable wherever an id is."""
     kind: str  # the module's name; linter.kinds makes it a Literal for validation
+    """The check this rule parameterises (`factlint explain --kind` lists them)."""
     category: Category
+    """The family the rule belongs to; `--select`/`--ignore` take a category too."""
     severity: Severity
+    """The default severity; the config's `severity:` overrides it."""
     message: str
+    """The finding's message; `{name}` placeholders are filled from the finding (`{{`/`}}` for braces)."""
     description: str
+    """Why it matters, shown by `factlint explain ID`."""
     link: str | None = None
+    """A page that explains the rule further."""
     enabled: bool = True
+    """false: off by default, runs only when selected by id or name (or ALL)."""
     scope: ScopeFilter = ScopeFilter()
+    """{include: [...], exclude: [...]}: block kinds (heading, paragraph, caption, read-more, list-item, blockquote) and quote/prose."""
     examples: Annotated[list[Example], Field(min_length=2)]
+    """Embedded tests: `text` with <marker>…</marker> where it must fire (at least one) and without (at least one); optional `suggestions`, `message`, `date`, `markdown`."""
 
     source = ""  # the rule file, set by the loader (not a field)
 
     # the word lists a rule of this kind may name, for validation at load time
     wordlist_fields: ClassVar[tuple[str, ...]] = ()
+    # the {names} a message may use: what this kind's findings carry (a dict: by ``detect``)
+    placeholders: ClassVar[tuple[str, ...] | dict[str, tuple[str, ...]]] = ()
 
     def validate(self) -> None:
         if not any(e.fires for e in self.examples):
             raise InvalidField("examples", "needs at least one example that fires (with <marker>…</marker>)")
         if all(e.fires for e in self.examples):
             raise InvalidField("examples", "needs at least one example that must not fire (no marker)")
+        unknown = [n for n in template_names(self.message) if n not in self.message_values()]
+        if unknown:
+            known = ", ".join("{" + n + "}" for n in sorted(self.message_values())) or "none"
+            raise InvalidField("message", f"unknown placeholder {{{unknown[0]}}}: a {self.kind} rule "
+                                          f"fills {known} (write {{{{ and }}}} for literal braces)")
+
+    def message_values(self) -> set[str]:
+        """The placeholder names this rule's findings fill (see ``placeholders``)."""
+        names = self.placeholders
+        if isinstance(names, dict):
+            names = names.get(getattr(self, "detect", ""), ())
+        return set(names)
 
     # -- interface for kinds ------------------------------------------------
     def prepare(self, wordlists: dict[str, list[str]]) -> None:
@@ -135,6 +171,11 @@ class RuleBase(Declared):
 
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_]\w*)\}")
+
+
+def template_names(template: str) -> list[str]:
+    """The ``{name}`` placeholders of a message or suggestion template, in order."""
+    return [m.group(1) for m in _PLACEHOLDER.finditer(template) if m.group(1)]
 
 
 def fill_template(template: str, values: dict, missing: str | None = None) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Annotated, Literal, TYPE_CHECKING
+from typing import Annotated, ClassVar, Literal, TYPE_CHECKING
 
 
 from ..diagnostics import Finding, Related
@@ -46,12 +46,25 @@ class Rule(RuleBase):
     ``{other_expansion}``.
     """
 
+    placeholders: ClassVar[dict[str, tuple[str, ...]]] = {
+        **dict.fromkeys(("dotted-acronyms", "variants", "name-spelling"),
+                        ("match", "other", "others", "count", "other_count", "line")),
+        "acronym-redefined": ("acronym", "match", "expansion", "other_expansion", "line"),
+        "acronym-before-definition": ("acronym", "match", "line"),
+    }
+
     detect: Detect
-    wordlist: str | None = None  # for ``variants``: entries "form | form | ..."
-    ignore: list[str] = []  # forms never reported (e.g. PM, AM)
+    """Which check: dotted-acronyms, variants, name-spelling, acronym-redefined or acronym-before-definition."""
+    wordlist: str | None = None
+    """For `variants`: the word list of groups, entries "form | form | ..."."""
+    ignore: list[str] = []
+    """Forms never reported (e.g. PM, AM)."""
     ignore_blocks: list[Literal[BLOCK_KINDS]] = ["heading", "read-more"]  # type: ignore[valid-type]
-    min_length: Annotated[int, Field(ge=3)] = 5  # name-spelling: shortest name compared
-    distinct: str | None = None  # name-spelling: word list of look-alikes that are different names
+    """Block kinds not looked at (headlines in capitals, read-more lines)."""
+    min_length: Annotated[int, Field(ge=3)] = 5
+    """For `name-spelling`: the shortest name compared, in letters."""
+    distinct: str | None = None
+    """For `name-spelling`: word list of look-alikes that are different names ("Hunan | Henan")."""
 
     _groups: list[list[str]] = ()
     _distinct: set = frozenset()

@@ -17,7 +17,7 @@ repeats on purpose).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TYPE_CHECKING
+from typing import Annotated, ClassVar, Literal, TYPE_CHECKING
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
@@ -39,14 +39,24 @@ class Rule(RuleBase):
     ``{how}`` ("word for word", "same words, other punctuation" or "93% alike") and ``{similarity}``.
     """
 
+    placeholders: ClassVar[tuple[str, ...]] = ("unit", "Unit", "line", "how", "similarity")
+
     unit: Literal["paragraph", "sentence"] = "paragraph"
+    """Compare paragraphs or sentences."""
     min_words: Annotated[int, Field(ge=1)] = 8
+    """Passages shorter than this (in words) are never compared."""
     threshold: Annotated[float, Field(ge=50.0, le=100.0)] = 90.0
-    near_min_words: Annotated[int, Field(ge=1)] = 12  # shorter passages must repeat exactly
+    """Similarity (0-100, rapidfuzz ratio) from which a passage is a near repeat."""
+    near_min_words: Annotated[int, Field(ge=1)] = 12
+    """Passages shorter than this must repeat exactly (word for word) to count."""
     ignore_blocks: list[BlockKind] = []
+    """Block kinds not compared (e.g. blockquote: pull quotes repeat the body on purpose)."""
     skip_quotes: bool = False
+    """Skip a passage that is mostly a direct quote (a restatement by design)."""
     quote_share: Annotated[float, Field(gt=0.0, le=1.0)] = 0.6
+    """With `skip_quotes`: the share of the passage inside quotes from which it is skipped."""
     allow: list[str] = []
+    """Regexes for boilerplate repeated on purpose; a passage matching one is never reported."""
 
     _allow: list[UserRegex] = ()
 

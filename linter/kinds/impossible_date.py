@@ -7,12 +7,16 @@ without any guessing. A date without a year allows February 29.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..diagnostics import Finding
 from .base import RuleBase
 
 
 class Rule(RuleBase):
     """Report dates the calendar does not have. Placeholders: ``{date}``, ``{reason}``."""
+
+    placeholders: ClassVar[tuple[str, ...]] = ("date", "reason")
 
 
     def check(self, doc, ctx):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, ClassVar, TYPE_CHECKING
 
 from ..diagnostics import Finding, Related
 from ..facts.quotes import attributions_for
@@ -40,8 +40,12 @@ class Rule(RuleBase):
     ``{this}`` and ``{other}`` (the first differing words in each).
     """
 
+    placeholders: ClassVar[tuple[str, ...]] = ("line", "similarity", "this", "other")
+
     min_words: Annotated[int, Field(ge=2)] = 6
+    """Quotes shorter than this (in words) are not compared."""
     threshold: Annotated[float, Field(ge=50.0, lt=100.0)] = 85.0
+    """Similarity (0-100, rapidfuzz partial ratio) from which two quotes are the same words."""
 
     def check(self, doc, ctx):
         speakers = _speakers(doc, ctx)

@@ -23,7 +23,7 @@ writer knows whether "9,00" was "9,000" or "900".
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import ClassVar, Literal
 
 
 from ..diagnostics import Finding
@@ -41,9 +41,17 @@ _OF_POPULATION = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|
 class Rule(RuleBase):
     """Report malformed or impossible numerals; see the module docstring for ``detect``."""
 
+    placeholders: ClassVar[dict[str, tuple[str, ...]]] = {
+        **dict.fromkeys(("grouping", "foreign-separator", "letter-in-number", "space-in-number"),
+                        ("text", "suggestions")),
+        "share-over-100": ("text", "value", "whole"), "negative-count": ("text", "noun"),
+    }
+
     detect: Literal["grouping", "foreign-separator", "letter-in-number", "space-in-number", "share-over-100",
                    "negative-count"]
-    wordlist: str | None = None  # counted nouns (foreign-separator) or population nouns (share-over-100)
+    """Which check: grouping, foreign-separator, letter-in-number, space-in-number, share-over-100 or negative-count."""
+    wordlist: str | None = None
+    """Counted nouns (foreign-separator) or population nouns (share-over-100)."""
 
     _words: frozenset = frozenset()
 

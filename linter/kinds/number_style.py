@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 
 from ..diagnostics import Finding
@@ -47,9 +47,16 @@ def _round2(n: int, grouped: bool) -> str:
 class Rule(RuleBase):
     """Report numbers whose writing style is off; see the module docstring for ``detect``."""
 
+    placeholders: ClassVar[dict[str, tuple[str, ...]]] = {
+        "hedge-precision": ("text", "hedge", "numeral"), "numeral-style": ("text", "style", "other", "count"),
+    }
+
     detect: Literal["hedge-precision", "numeral-style"]
-    wordlist: str | None = None  # hedges that mean "approximately" (hedge-precision)
+    """Which check: hedge-precision or numeral-style."""
+    wordlist: str | None = None
+    """For `hedge-precision`: hedges that mean "approximately" ("over", "about")."""
     spell_out_below: int = 10
+    """For `numeral-style`: counts below this are small (spelt out in house style); the config key `spell-out-below` overrides it."""
 
     _words: frozenset = frozenset()
 

@@ -11,6 +11,7 @@ one sentence make one finding that names them all.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
@@ -23,12 +24,18 @@ class Rule(RuleBase):
     """Report evaluative words (``wordlist`` or ``words``) outside quotes with no cue
     governing them. ``exceptions`` are regexes for factual uses ("premature birth");
     a word inside one is skipped. The message may use ``{words}`` (quoted, comma
-    separated) and ``{match}`` (the span's text)."""
+    separated)."""
+
+    placeholders: ClassVar[tuple[str, ...]] = ("words",)
 
     wordlist: str | None = "evaluative-words"
+    """Word list of judgement words."""
     words: list[str] = []
+    """Judgement words given inline (instead of `wordlist`)."""
     exceptions: list[str] = []
-    merge_within: int = 40  # words this close (in characters) in one sentence are one finding
+    """Regexes for factual uses ("premature birth"); a word inside a match is skipped."""
+    merge_within: int = 40
+    """Words this close (in characters) in one sentence make one finding."""
 
     _compiled: re.Pattern | None = None
     _exceptions: list[UserRegex] = ()

@@ -9,11 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..diagnostics import Finding
 from ._regex import UserRegex, check_user_regexes, compile_user, compile_words, finditer
-from .base import RuleBase, fill_template
+from .base import InvalidField, RuleBase, fill_template, template_names
 
 
 class Rule(RuleBase):
@@ -23,26 +23,46 @@ class Rule(RuleBase):
     templates for replacement suggestions in the same form.
     """
 
+    placeholders: ClassVar[tuple[str, ...]] = ("match",)  # and the pattern's named groups
+
     pattern: str | None = None
+    """A regular expression (the `regex` module's syntax); give one of `pattern`, `words`, `wordlist`."""
     words: list[str] = []
+    """Words or phrases given inline, matched as whole words."""
     wordlist: str | None = None
+    """A word list by name, matched as whole words."""
     ignore_case: bool = False
+    """Match regardless of case."""
     exceptions: list[str] = []
+    """Regexes: a match overlapping one of them is not a finding."""
     suggest: list[str] = []
-    # "re": Python's re instead of the regex module, about 3x faster on a backreference
-    # pattern, but with no time budget: only for patterns tested on long inputs
+    """Suggestion templates, with the same placeholders as the message (`{match}`, named groups)."""
     engine: Literal["regex", "re"] = "regex"
+    """`regex` (with a 2 s time budget per file) or Python's `re` (about 3x faster on some patterns, no budget: only for patterns tested on long inputs)."""
 
     _compiled: UserRegex | re.Pattern | None = None
     _exceptions: list[UserRegex] = ()
 
     def validate(self) -> None:
-        super().validate()
         given = [x for x in (self.pattern, self.words or None, self.wordlist) if x]
         if len(given) != 1:
             raise ValueError("give exactly one of 'pattern', 'words' or 'wordlist'")
         check_user_regexes("pattern", [self.pattern], self.ignore_case, self.engine)
         check_user_regexes("exceptions", self.exceptions, self.ignore_case, self.engine)
+        super().validate()  # the message's placeholders: needs the pattern's groups, so after it compiles
+        for i, template in enumerate(self.suggest):
+            unknown = [n for n in template_names(template) if n not in self.message_values()]
+            if unknown:
+                raise InvalidField("suggest", f"suggest.{i}: unknown placeholder {{{unknown[0]}}} (this rule fills "
+                                              f"{', '.join('{' + n + '}' for n in sorted(self.message_values()))})")
+
+    def message_values(self) -> set[str]:
+        """``{match}`` and the named groups of the pattern."""
+        names = set(self.placeholders)
+        if self.pattern:
+            compiled = compile_user(self.pattern, self.ignore_case, self.engine).compiled
+            names.update(compiled.groupindex)
+        return names
 
     def wordlists_used(self) -> list[str]:
         return [self.wordlist] if self.wordlist else []

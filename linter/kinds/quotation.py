@@ -23,7 +23,7 @@ are ``info`` in the built-in pack (see README for the measured rates).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..diagnostics import Finding, Related
 from ..document import ABBREVIATIONS, per_document
@@ -43,7 +43,13 @@ class Rule(RuleBase):
     Messages may use ``{mark}``, ``{open}``, ``{close}`` and ``{match}``.
     """
 
+    placeholders: ClassVar[dict[str, tuple[str, ...]]] = {
+        "mismatched-marks": ("open", "close", "match"), "unclosed": ("mark",), "brackets": ("mark",),
+        "nested": ("match",), "closed-mid-sentence": ("match", "close"),
+    }
+
     detect: Literal["mismatched-marks", "unclosed", "brackets", "nested", "closed-mid-sentence"]
+    """Which check: mismatched-marks, unclosed, brackets, nested or closed-mid-sentence."""
 
     def check(self, doc, ctx):
         yield from _DETECTORS[self.detect](doc)

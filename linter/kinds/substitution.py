@@ -7,10 +7,11 @@ Like Vale's ``substitution``: each key is a word or phrase (or a regex when
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from ..diagnostics import Finding
 from ._regex import UserRegex, compile_user, compile_words, finditer
-from .base import RuleBase
+from .base import InvalidField, RuleBase, WordListEntryError
 
 
 class Rule(RuleBase):
@@ -19,10 +20,16 @@ class Rule(RuleBase):
     The message may use ``{match}`` (the text found) and ``{replacement}``.
     """
 
+    placeholders: ClassVar[tuple[str, ...]] = ("match", "replacement")
+
     swap: dict[str, str] = {}
-    wordlist: str | None = None  # a word list of "wrong: right" entries
+    """Map of wrong form to right form; the right form is the suggestion and the fix `--fix` applies."""
+    wordlist: str | None = None
+    """A word list of "wrong: right" entries (instead of `swap`)."""
     ignore_case: bool = False
+    """Match regardless of case; the fix takes the case of the text ("KIEV" -> "KYIV")."""
     regex: bool = False
+    """`swap` keys are regexes and values may use their groups (`\\1`, `\\g<name>`)."""
 
     _compiled: re.Pattern | None = None
     _lookup: dict[str, str] = {}
@@ -32,6 +39,10 @@ class Rule(RuleBase):
         super().validate()
         if bool(self.swap) == bool(self.wordlist):
             raise ValueError("give exactly one of 'swap' or 'wordlist'")
+        for wrong, right in self.swap.items():
+            if not wrong.strip() or not right.strip():
+                raise InvalidField("swap", f"'{wrong}: {right}': both the wrong and the right form are needed "
+                                           f"(an empty right form would delete the text with --fix)")
         if self.regex and self.wordlist:
             raise ValueError("'regex: true' needs an inline 'swap' map")
         if self.regex:  # a bad key or group reference is a load error, not a traceback mid-lint
@@ -52,7 +63,7 @@ class Rule(RuleBase):
         return [self.wordlist] if self.wordlist else []
 
     def prepare(self, wordlists):
-        pairs = self.swap or _pairs(wordlists[self.wordlist])
+        pairs = self.swap or _pairs(self.wordlist, wordlists[self.wordlist])
         if self.regex:
             self._patterns = [(compile_user(k, self.ignore_case), v) for k, v in pairs.items()]
             return
@@ -77,6 +88,8 @@ class Rule(RuleBase):
             return
         for m in finditer(self._compiled, text):
             right = self._lookup.get(_key(m.group(), self.ignore_case))
+            if right is not None and self.ignore_case:
+                right = match_case(m.group(), right)
             if right is not None and right != m.group():
                 yield _finding(m.start(), m.end(), m.group(), right)
 
@@ -90,13 +103,29 @@ def _key(phrase: str, ignore_case: bool) -> str:
     return phrase.lower() if ignore_case else phrase
 
 
-def _pairs(entries) -> dict[str, str]:
-    """A substitution word list holds 'wrong: right' strings or one-key mappings."""
+def match_case(found: str, right: str) -> str:
+    """``right`` written in the case of ``found``, for a rule that matches ignoring case:
+    "KIEV" -> "KYIV", "Cease-fire" -> "Ceasefire" (a capital at a sentence start stays);
+    otherwise ``right`` as the list writes it ("kiev" -> "Kyiv")."""
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return right.upper()
+    if letters and found.lstrip()[:1].isupper() and right[:1].islower():
+        return right[:1].upper() + right[1:]
+    return right
+
+
+def _pairs(name: str, entries) -> dict[str, str]:
+    """A substitution word list holds 'wrong: right' strings or one-key mappings. An entry
+    without both sides ("Kiev" for "Kiev: Kyiv") is an error: --fix would delete the word."""
     pairs: dict[str, str] = {}
-    for entry in entries:
-        if isinstance(entry, dict):
-            pairs.update({str(k): str(v) for k, v in entry.items()})
-        else:
-            wrong, _, right = str(entry).partition(":")
-            pairs[wrong.strip()] = right.strip()
+    for i, entry in enumerate(entries):
+        items = entry.items() if isinstance(entry, dict) else [str(entry).partition(":")[::2]]
+        for wrong, right in items:
+            wrong, right = str(wrong).strip(), str(right).strip()
+            if not wrong or not right:
+                shown = entry if isinstance(entry, str) else f"{wrong}: {right}"
+                raise WordListEntryError(name, i, f"'{shown}' is not 'wrong: right' (a substitution rule needs "
+                                                  f"both forms; without the right one --fix would delete the word)")
+            pairs[wrong] = right
     return pairs

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Literal
+from typing import ClassVar, Literal
 
 
 from ..diagnostics import Finding, Related
@@ -83,13 +83,22 @@ class Rule(RuleBase):
     resolution), ``{other}``, ``{other_value}``, ``{other_line}``, ``{event}``.
     """
 
+    placeholders: ClassVar[tuple[str, ...]] = ("this", "this_value", "other", "other_value", "other_line", "event")
+
     compare: Literal["same-event", "apposition"] = "same-event"
+    """`same-event`: one event given two times; `apposition`: a relative time glossed by an explicit one."""
     events: str = "event-synonyms"
+    """Word list of event classes ("end | conclude | finish")."""
     hedges: str = "temporal-hedges"
+    """Word list of hedges that open a time's interval ("by", "until at least")."""
     min_shared_words: int = 2
+    """Subject words two mentions of an event must share to be the same event..."""
     min_similarity: float = 85.0
-    max_gap: int = 80  # characters between the verb and its time
-    window: int = 50  # earlier mentions of one event class compared with each new one
+    """...or the token-set ratio (0-100) their subjects must reach instead."""
+    max_gap: int = 80
+    """Characters between the event verb and its time, at most."""
+    window: int = 50
+    """Earlier mentions of one event class compared with each new one."""
 
     _verbs: dict[str, str] = {}
     _verb_re: re.Pattern | None = None

@@ -11,6 +11,8 @@ call, so this is advice, and off by default: see the measured rate in the README
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
 from ._regex import UserRegex, check_user_regexes, compile_user, finditer
@@ -22,9 +24,14 @@ class Rule(RuleBase):
     sentences with no reporting cue within one sentence. The message may use
     ``{match}`` and ``{what}`` ("statistic" or "causal claim")."""
 
+    placeholders: ClassVar[tuple[str, ...]] = ("match", "what")
+
     statistic: str | None = None
+    """Regex for statistics ("fell 3 percent", "one in five")."""
     causal: str | None = None
-    window: int = 1  # sentences before and after (same paragraph) that may carry the source
+    """Regex for causal claims ("because of", "led to")."""
+    window: int = 1
+    """Sentences before and after (same paragraph) that may carry the source."""
 
     _patterns: list[tuple[str, UserRegex]] = ()
 

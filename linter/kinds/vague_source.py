@@ -16,6 +16,7 @@ Anonymous sourcing is sometimes necessary, so this is advice (``info``) by defau
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from ..diagnostics import Finding
 from ..facts.quotes import cues_for
@@ -32,8 +33,12 @@ class Rule(RuleBase):
     fixed weasel phrases (``phrases`` word list). ``{match}`` in the message is the
     text found."""
 
+    placeholders: ClassVar[tuple[str, ...]] = ("match",)
+
     nouns: str | None = "vague-sources"
+    """Word list of nouns that make a speaker vague ("officials", "critics")."""
     phrases: str | None = "weasel-phrases"
+    """Word list of weasel phrases ("it is believed", "studies show")."""
 
     _nouns: frozenset = frozenset()
     _phrases: re.Pattern | None = None

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import ClassVar
 
 from ..diagnostics import Finding, Related
 from .base import RuleBase
@@ -79,18 +80,29 @@ def _rounding(q) -> tuple[float, float]:
 class Rule(RuleBase):
     """Report a quantity whose value contradicts the same quantity stated earlier.
 
-    Message placeholders: ``{this}``, ``{other}``, ``{other_line}``, ``{noun}``.
+    Message placeholders: ``{this}``, ``{other}``, ``{other_line}``.
     """
 
+    placeholders: ClassVar[tuple[str, ...]] = ("this", "other", "other_line")
+
     kinds: list[str] = ["count", "money", "percent", "measure"]
+    """Quantity kinds compared (count, money, percent, percentage-point, measure, number)."""
     skip_units: list[str] = ["year", "month", "week", "day", "hour", "minute", "second"]
+    """Units never compared (durations and ages change within a story)."""
     stopwords: str = "value-conflict-stopwords"
-    context_words: int = 7  # content words taken on each side of a quantity, within its sentence
-    min_context: float = 95.0  # token-set ratio for any pair
-    min_context_typo: float = 40.0  # for a pair whose numerals differ like a typo
-    min_shared: int = 1  # content words the two contexts must share
+    """Word list of words left out of the contexts that are compared."""
+    context_words: int = 7
+    """Content words taken on each side of a quantity, within its sentence."""
+    min_context: float = 95.0
+    """Token-set ratio (0-100) the two contexts must reach, for any pair."""
+    min_context_typo: float = 40.0
+    """The same, for a pair whose numerals differ like a typo (one digit changed, two swapped)."""
+    min_shared: int = 1
+    """Content words the two contexts must share."""
     require_typo: bool = False
+    """Report only pairs whose numerals differ like a typo."""
     window: int = 30
+    """Earlier mentions of the same key compared with each new one."""
 
     _stop: frozenset = frozenset()
 

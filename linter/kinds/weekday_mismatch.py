@@ -9,6 +9,8 @@ that read both ways ("10/09/2014") are skipped.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..diagnostics import Finding
 from ..facts.dates import WEEKDAY_NAMES
 from .base import RuleBase
@@ -22,7 +24,10 @@ class Rule(RuleBase):
     ``without_year``: also judge dates without a year against the document date.
     """
 
+    placeholders: ClassVar[tuple[str, ...]] = ("date", "written", "actual", "resolved")
+
     without_year: bool = True
+    """Also judge dates without a year, against the year the document date puts them in."""
 
     def check(self, doc, ctx):
         for t in doc.facts.times:

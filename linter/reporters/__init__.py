@@ -62,9 +62,13 @@ def source_text(result) -> str | None:
     if text is None:
         if result.path in ("", "-"):
             return None
+        from ..encoding import decode
+
         try:
-            text = Path(result.path).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError, ValueError):
+            text = decode(Path(result.path).read_bytes())[0]  # as the linter decoded it
+        except (OSError, ValueError):
+            return None
+        if text is None:
             return None
     return text.removeprefix("\ufeff")
 

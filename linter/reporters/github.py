@@ -50,4 +50,4 @@ def report(results, out, run) -> None:
     c = summary_counts(results)
     total = c["errors"] + c["warnings"] + c["infos"]
     out.write(f"factlint: {plural(total, 'finding')} in {plural(c['files'], 'file')} "
-              f"({c['errors']} errors, {c['warnings']} warnings, {c['infos']} infos)\n")
+              f"({plural(c['errors'], 'error')}, {plural(c['warnings'], 'warning')}, {plural(c['infos'], 'info')})\n")

@@ -1,5 +1,8 @@
 """``--format junit``: JUnit XML, for CI test-report views (GitLab ``reports: junit``, Jenkins,
-Azure). One ``<testsuite>`` per file; one ``<testcase name="org.factlint.ID">`` per finding.
+Azure). One ``<testsuite>`` per file; one ``<testcase name="org.factlint.ID (LINE:COL)">`` per
+finding: the position makes the name unique in its suite (two findings of one rule in one file
+had the same name, which test views merge or count once), and a second finding at the same
+position gets " #2".
 
 Findings at or above ``--fail-on`` are ``<failure>``s; those below it are passing test cases
 with the finding in ``<system-out>``, so the test view agrees with the exit code. A clean file
@@ -24,10 +27,14 @@ def build(results, run) -> ET.Element:
         classname = os.path.splitext(path)[0] or path
         suite = ET.SubElement(root, "testsuite", name=path, package="org.factlint")
         tests = failures = 0
+        names: dict[str, int] = {}
         for d in r.diagnostics:
             tests += 1
-            case = ET.SubElement(suite, "testcase", name=f"org.factlint.{d.rule}", classname=classname,
-                                 file=path, line=str(d.line))
+            name = f"org.factlint.{d.rule} ({d.line}:{d.column})"
+            names[name] = names.get(name, 0) + 1
+            if names[name] > 1:
+                name += f" #{names[name]}"
+            case = ET.SubElement(suite, "testcase", name=name, classname=classname, file=path, line=str(d.line))
             props = ET.SubElement(case, "properties")
             for key, value in (("severity", d.severity), ("rule", d.rule), ("name", d.name),
                                ("column", str(d.column)), ("fingerprint", d.fingerprint)):
