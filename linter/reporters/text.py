@@ -1,4 +1,5 @@
-"""``--format text``: ``path:line:col: severity: message [ID name]`` and a summary line.
+"""``--format text``: ``path:line:col: severity: message [ID name]`` and a summary line
+(before it, once, a note that a Word document's positions are paragraph:character).
 
 On a terminal, each line is followed by the source line with carets under the span.
 """
@@ -6,7 +7,12 @@ On a terminal, each line is followed by the source line with carets under the sp
 from __future__ import annotations
 
 from ..document import LineIndex
+from ..formats import is_docx
 from . import plural, summary_counts
+
+# said once, before the summary, when a Word document has findings
+DOCX_NOTE = ("Note: in .docx files line:column is paragraph:character "
+             "(paragraphs counted from the start of the document, empty ones and table cells included).")
 
 # Control characters from the article or a file name would drive the terminal (escape
 # sequences) or break a finding over two lines: each becomes one U+FFFD, so carets
@@ -52,6 +58,8 @@ def report(results, out, run) -> None:
                     out.write(extra + "\n")
             for rel in d.related if run.excerpt else ():
                 out.write(f"      {rel.path}:{rel.line}:{rel.column}: note: {rel.message}\n")
+    if any(r.diagnostics and is_docx(r.path) for r in results):
+        out.write(DOCX_NOTE + "\n")
     c = summary_counts(results)
     total = c["errors"] + c["warnings"] + c["infos"]
     files = plural(c["files"], "file")
