@@ -430,3 +430,19 @@ def test_hostile_pages_are_linear(name):
     small, large = map(float, proc.stdout.split())
     assert large < max(0.5, small * 9), f"{name}: {small:.3f}s -> {large:.3f}s for 4x input"
     assert time.monotonic() - started < 120
+
+
+def test_terminal_excerpt_of_a_minified_page_shows_the_span_not_the_page():
+    import io
+
+    from linter.engine import FileResult
+    from linter.reporters import RunInfo, get
+
+    page = "<html><body>" + "<p>Filler text here.</p>" * 200 + "<p>They saw 9,00 men.</p>" + "<p>More.</p>" * 200
+    found = lint_text(page, path="min.html", config=Config(select=["N101"]))
+    out = io.StringIO()
+    get("text").report([FileResult("min.html", found, page)], out, RunInfo("x", excerpt=True))
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith(f"min.html:1:{page.index('9,00') + 1}: error:")
+    assert lines[1] == "    1 | …" + page[page.index("9,00") - 100 : page.index("9,00") + 104] + "…"
+    assert lines[2] == "      | " + " " * 101 + "^^^^"

@@ -30,7 +30,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from ..document import Block, LineIndex, Reading, SourceMap
+from ..document import Block, Reading, SourceMap
 from . import FormatError
 
 # The elements whose text is prose, and the kind of block each makes.
@@ -89,7 +89,9 @@ class _Reader(HTMLParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
         self.source = source
-        self.line_starts = LineIndex(source).starts
+        # where each line starts as html.parser counts lines (at "\n" only), whatever the
+        # document model's line index counts
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[tuple[str, bool]] = []  # open elements: (tag, hides its content)
         self.open_count: dict[str, int] = {}  # open elements by tag (most searches end here)
         self.hidden = 0  # open elements that hide their content
