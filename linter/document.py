@@ -149,6 +149,11 @@ class SourceMap:
         if n > 0:
             self._add(at, n, source_at, source_end, False)
 
+    def truncate(self, pieces: int) -> None:
+        """Drop the pieces after the first ``pieces`` (prose a reader took back)."""
+        for column in (self.starts, self.lengths, self.sources, self.source_ends, self.exact):
+            del column[pieces:]
+
     def _add(self, at, n, source_at, source_end, exact) -> None:
         self.starts.append(at)
         self.lengths.append(n)

@@ -446,3 +446,25 @@ def test_terminal_excerpt_of_a_minified_page_shows_the_span_not_the_page():
     assert lines[0].startswith(f"min.html:1:{page.index('9,00') + 1}: error:")
     assert lines[1] == "    1 | …" + page[page.index("9,00") - 100 : page.index("9,00") + 104] + "…"
     assert lines[2] == "      | " + " " * 101 + "^^^^"
+
+
+def test_page_furniture_without_nav_or_footer_tags():
+    """Menus, share bars, newsletter boxes and modals in plain divs and lists, as real CMS
+    pages write them (DW, Mercury News, Threatpost, Vancouver Sun)."""
+    page = ('<ul class="langs"><li><a href="/en">English <span class="native">English</span></a></li>'
+            '<li><a href="/de">Deutsch</a></li></ul>'
+            '<div class="sd-sharing"><ul><li><a href="?share=x"><span>Click to share on Facebook</span></a></li></ul></div>'
+            '<div role="navigation"><p>Home 9,00</p></div><div role="contentinfo"><p>Imprint 9,00</p></div>'
+            '<div class="c-newsletter-modal__content"><p>Join thousands of people 9,00.</p></div>'
+            '<div id="modal-share"><h2>Headline</h2></div><div class="ad-slot"><p>Advertisement</p></div>'
+            '<article class="l-article has-post-thumbnail ad-free"><h1>Headline</h1>'
+            '<p>The story, with <a href="/x">a link</a> inside.</p><p><a href="/y">Read the full report</a></p>'
+            '<p>Read more: <a href="/z">Another story</a></p></article>')
+    r = read_html(page)
+    assert r.text == "Headline\n\nThe story, with a link inside.\n\nRead more: Another story"
+    assert [r.text[b.start : b.end] for b in r.blocks] == ["Headline", "The story, with a link inside.",
+                                                          "Read more: Another story"]
+    # what was taken back leaves no trace in the map: every prose character maps to itself
+    for i, ch in enumerate(r.text):
+        if not ch.isspace():
+            assert r.source[r.source_map.start(i)] == ch

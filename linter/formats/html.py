@@ -8,8 +8,12 @@ known as such. Entities are decoded (``&ldquo;`` is a curly quote), inline tags 
 words (``<b>4</b>3,000`` is "43,000"), white space is collapsed as a browser shows it (a
 paragraph wrapped over several source lines reads as one line), ``<br>`` is a line break and
 ``<q>`` gets its quotation marks. Not prose: ``script``, ``style``, ``code``, ``pre``, comments, attributes, the ``head``,
-and the page's furniture: ``nav``, ``aside``, ``footer``, ``form``, ``button``, embedded media
-and anything ``hidden`` or ``aria-hidden``. Text outside a block element (a bare ``div``) is
+and the page's furniture: ``nav``, ``aside``, ``footer``, ``form``, ``button``, embedded media,
+ARIA navigation, banner, contentinfo, complementary and search landmarks, anything
+``hidden`` or ``aria-hidden``, an element whose class or id names a widget (share,
+newsletter, ad, modal, cookie, paywall, ...: ``_WIDGET_WORDS``; never on ``body``, ``main``
+or ``article``), and a block whose words are all link text (menus, share buttons, lists of
+related stories). Text outside a block element (a bare ``div``) is
 not read: CMS article bodies are paragraphs, and bare text is where site labels live.
 
 The date: ``<meta property="article:published_time">``, else JSON-LD ``datePublished``, else
@@ -45,6 +49,15 @@ _OUTER_KIND = {"li": "list-item", "blockquote": "blockquote", "figcaption": "cap
 # Nothing inside these is prose.
 SKIP = frozenset("""script style template noscript head title svg math iframe object canvas video audio
     select textarea button form nav aside footer code pre kbd samp dialog""".split())
+# ARIA landmarks and widgets that are the page's furniture, whatever the element
+_FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search menu menubar dialog alertdialog".split())
+# Words in a class or id that name a widget, never an article's text (BEM and kebab names are
+# split: "c-newsletter-modal__content"). Kept to unambiguous ones: "related", "social" or
+# "comment" also name article sections and categories.
+_WIDGET_WORDS = frozenset("""modal popup newsletter subscribe signup share sharing sharebar ad ads adslot advert
+    advertisement sponsored outbrain taboola cookie cookies consent paywall breadcrumb breadcrumbs""".split())
+_NEVER_WIDGETS = frozenset("html body main article".split())  # a page-wide class must not hide the story
+_WORD_SPLIT = re.compile(r"[\s_-]+")
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Block-level elements: their tags end the current block (so "<li><div>A</div><div>B</div>" is two).
 BLOCK = frozenset(PROSE) | frozenset("""address article aside details dialog div dl fieldset figure footer
@@ -102,6 +115,8 @@ class _Reader(HTMLParser):
         self.map = SourceMap()
         self.block_start: int | None = None  # prose offset where the open block starts
         self.block_kind = "paragraph"
+        self.block_plain = False  # the open block has words outside links
+        self.undo = (0, 0, 0, False)  # parts, length, map pieces and after_space before the open block
         self.blocks: list[tuple[int, int, str]] = []
         self.comments: list[tuple[int, int, str]] = []
         self.quote_depth = 0
@@ -120,11 +135,15 @@ class _Reader(HTMLParser):
         if self.block_start is None:
             if not text.strip():
                 return  # white space before a block's first word
+            self.undo = (len(self.parts), self.length, len(self.map.starts), self.after_space)
+            self.block_plain = False
             if self.length:
                 self._put("\n\n")
                 self.map.replace(self.length - 2, 2, source_at, source_at)
             self.block_start = self.length
             self.block_kind = self._kind()
+        if not self.block_plain and not self.open_count.get("a") and text.strip():
+            self.block_plain = True
         if source_end is None:
             self.map.copy(self.length, source_at, len(text))
         else:
@@ -150,9 +169,17 @@ class _Reader(HTMLParser):
             self.emit(text[pos:], at + pos)
 
     def end_block(self) -> None:
-        if self.block_start is not None:
+        """Close the open block. One whose words are all link text is taken back: a menu, share
+        buttons, a list of related stories, not the article's prose."""
+        if self.block_start is None:
+            return
+        if self.block_plain:
             self.blocks.append((self.block_start, self.length, self.block_kind))
-            self.block_start = None
+        else:
+            parts, self.length, pieces, self.after_space = self.undo
+            del self.parts[parts:]
+            self.map.truncate(pieces)
+        self.block_start = None
 
     def _kind(self) -> str:
         for tag, _ in reversed(self.stack[-_REACH:]):
@@ -166,7 +193,8 @@ class _Reader(HTMLParser):
 
     # -- the element stack ------------------------------------------------------
     def push(self, tag: str, attrs: dict) -> None:
-        hides = tag in SKIP or "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true"
+        hides = (tag in SKIP or "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true"
+                 or (attrs.get("role") or "").strip().lower() in _FURNITURE_ROLES or _is_widget(tag, attrs))
         self.stack.append((tag, hides))
         self.open_count[tag] = self.open_count.get(tag, 0) + 1
         self.hidden += hides
@@ -372,6 +400,14 @@ class _Reader(HTMLParser):
         date = min(self.dates, key=lambda d: d[0]) if self.dates else None
         return Reading(text=text, blocks=blocks, source=self.source, source_map=self.map, comments=self.comments,
                        date=date[1] if date else None, date_source=date[2] if date else "")
+
+
+def _is_widget(tag: str, attrs: dict) -> bool:
+    """An element whose class or id names a widget (share bar, newsletter box, ad slot, modal)."""
+    if tag in _NEVER_WIDGETS:
+        return False
+    names = f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()
+    return bool(names.strip()) and not _WIDGET_WORDS.isdisjoint(_WORD_SPLIT.split(names))
 
 
 def _date_published(data) -> str | None:
