@@ -13,8 +13,9 @@ ARIA navigation, banner, contentinfo, complementary and search landmarks, anythi
 ``hidden`` or ``aria-hidden``, an element whose class or id names a widget (share,
 newsletter, ad, modal, cookie, paywall, ...: ``_WIDGET_WORDS``; never on ``body``, ``main``
 or ``article``), and a block whose words are all link text (menus, share buttons, lists of
-related stories). Text outside a block element (a bare ``div``) is
-not read: CMS article bodies are paragraphs, and bare text is where site labels live.
+related stories). Text outside a block element (in a bare ``div``, as old CMSes and blogs
+write "text<br><br>more text") is a paragraph when it has at least ``BARE_WORDS`` words:
+shorter, it is a label ("Advertisement", "Share", a date).
 
 The date: ``<meta property="article:published_time">``, else JSON-LD ``datePublished``, else
 ``itemprop="datePublished"``, else the first ``<time datetime>`` outside the furniture.
@@ -52,10 +53,12 @@ SKIP = frozenset("""script style template noscript head title svg math iframe ob
 # ARIA landmarks and widgets that are the page's furniture, whatever the element
 _FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search menu menubar dialog alertdialog".split())
 # Words in a class or id that name a widget, never an article's text (BEM and kebab names are
-# split: "c-newsletter-modal__content"). Kept to unambiguous ones: "related", "social" or
-# "comment" also name article sections and categories.
+# split: "c-newsletter-modal__content"). Chosen on the dev half of trafilatura's evaluation
+# pages (eval/html_reader.py): each kept more furniture out than article text; "sidebar" and
+# "widget" were not (page-wide wrappers say "has-sidebar": whole articles went).
 _WIDGET_WORDS = frozenset("""modal popup newsletter subscribe signup share sharing sharebar ad ads adslot advert
-    advertisement sponsored outbrain taboola cookie cookies consent paywall breadcrumb breadcrumbs""".split())
+    advertisement sponsored outbrain taboola cookie cookies consent paywall breadcrumb breadcrumbs
+    comments respond related yarpp copyright copyrights footer""".split())
 _NEVER_WIDGETS = frozenset("html body main article".split())  # a page-wide class must not hide the story
 _WORD_SPLIT = re.compile(r"[\s_-]+")
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -70,6 +73,10 @@ _CLOSES_P = frozenset("""address article aside blockquote center details dialog 
 _SCOPE = frozenset("applet caption html table td th marquee object template button".split())
 _HEAD_CONTENT = frozenset("meta link title style script noscript base template".split())
 _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
+# Elements whose own text, outside any prose element, is a paragraph when it is long enough
+# (old CMSes and blogs write "<div>text<br><br>more text</div>"); a short one is a label.
+BARE = frozenset("div section article main body span font center".split())
+BARE_WORDS = 10
 _REACH = 256  # how deep into the open elements a search looks
 # What html.unescape decodes, one reference at a time (the pattern of html/__init__.py).
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
@@ -109,6 +116,8 @@ class _Reader(HTMLParser):
         self.open_count: dict[str, int] = {}  # open elements by tag (most searches end here)
         self.hidden = 0  # open elements that hide their content
         self.prose_open = 0  # open prose elements
+        self.bare_open = 0  # open elements whose own text may be a paragraph (a div's)
+        self.block_bare = False  # the open block is such text, outside any prose element
         self.parts: list[str] = []
         self.length = 0
         self.after_space = False  # the prose ends in white space (the next run of it is dropped)
@@ -142,6 +151,7 @@ class _Reader(HTMLParser):
                 self.map.replace(self.length - 2, 2, source_at, source_at)
             self.block_start = self.length
             self.block_kind = self._kind()
+            self.block_bare = self.prose_open == 0
         if not self.block_plain and not self.open_count.get("a") and text.strip():
             self.block_plain = True
         if source_end is None:
@@ -173,7 +183,7 @@ class _Reader(HTMLParser):
         buttons, a list of related stories, not the article's prose."""
         if self.block_start is None:
             return
-        if self.block_plain:
+        if self.block_plain and not (self.block_bare and len("".join(self.parts[self.undo[0]:]).split()) < BARE_WORDS):
             self.blocks.append((self.block_start, self.length, self.block_kind))
         else:
             parts, self.length, pieces, self.after_space = self.undo
@@ -189,7 +199,7 @@ class _Reader(HTMLParser):
 
     @property
     def collecting(self) -> bool:
-        return self.prose_open > 0 and self.hidden == 0
+        return self.hidden == 0 and (self.prose_open > 0 or self.bare_open > 0)
 
     # -- the element stack ------------------------------------------------------
     def push(self, tag: str, attrs: dict) -> None:
@@ -199,6 +209,7 @@ class _Reader(HTMLParser):
         self.open_count[tag] = self.open_count.get(tag, 0) + 1
         self.hidden += hides
         self.prose_open += tag in PROSE
+        self.bare_open += tag in BARE
 
     def pop_to(self, i: int) -> None:
         """Close the open elements from stack position ``i`` up."""
@@ -207,6 +218,7 @@ class _Reader(HTMLParser):
             self.open_count[tag] -= 1
             self.hidden -= hides
             self.prose_open -= tag in PROSE
+            self.bare_open -= tag in BARE
 
     def find(self, tags, stop=_SCOPE) -> int:
         """Stack position of the innermost open element in ``tags`` before a ``stop`` element, or -1.
@@ -257,7 +269,10 @@ class _Reader(HTMLParser):
         self.implied_ends(tag)
         if tag in VOID:
             if tag == "br" and self.collecting and self.block_start is not None:
-                self.emit("\n", at, at + len(self.get_starttag_text() or ""))
+                if self.parts[-1] == "\n":  # <br><br>: a paragraph break, as old CMSes and blogs write them
+                    self.end_block()
+                else:
+                    self.emit("\n", at, at + len(self.get_starttag_text() or ""))
             elif tag in BLOCK:
                 self.end_block()
             return
