@@ -468,3 +468,16 @@ def test_page_furniture_without_nav_or_footer_tags():
     for i, ch in enumerate(r.text):
         if not ch.isspace():
             assert r.source[r.source_map.start(i)] == ch
+
+
+def test_bare_text_is_read_only_on_pages_without_paragraph_elements():
+    blog = ("<body><div class='post-body'>The ministry said on Monday that 9,00 fighters had crossed the border overnight."
+            "<br><br>Officials said the mission would end later this year, and that talks would go on.<br>"
+            "Posted by Jane</div><div>Share</div></body>")
+    r = read_html(blog)
+    assert [r.text[b.start : b.end] for b in r.blocks] == [
+        "The ministry said on Monday that 9,00 fighters had crossed the border overnight.",
+        "Officials said the mission would end later this year, and that talks would go on.\nPosted by Jane"]
+    article = "<p>" + "A sentence of the story with words. " * 30 + "</p>"
+    r = read_html("<body>" + article + "<div>Some long bare label text that is a site widget of many words here</div></body>")
+    assert "widget" not in r.text  # a page with paragraphs: bare text is furniture

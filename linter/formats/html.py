@@ -13,9 +13,10 @@ ARIA navigation, banner, contentinfo, complementary and search landmarks, anythi
 ``hidden`` or ``aria-hidden``, an element whose class or id names a widget (share,
 newsletter, ad, modal, cookie, paywall, ...: ``_WIDGET_WORDS``; never on ``body``, ``main``
 or ``article``), and a block whose words are all link text (menus, share buttons, lists of
-related stories). Text outside a block element (in a bare ``div``, as old CMSes and blogs
-write "text<br><br>more text") is a paragraph when it has at least ``BARE_WORDS`` words:
-shorter, it is a label ("Advertisement", "Share", a date).
+related stories). Text outside a block element (in a bare ``div``) is read only on a page
+whose block elements hold fewer than ``BARE_FALLBACK`` words (old CMSes and blogs write
+"text<br><br>more text"; elsewhere bare text is furniture), and then a run of it is a
+paragraph from ``BARE_WORDS`` words on (shorter, it is a label: "Share", a date).
 
 The date: ``<meta property="article:published_time">``, else JSON-LD ``datePublished``, else
 ``itemprop="datePublished"``, else the first ``<time datetime>`` outside the furniture.
@@ -77,6 +78,7 @@ _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 # (old CMSes and blogs write "<div>text<br><br>more text</div>"); a short one is a label.
 BARE = frozenset("div section article main body span font center".split())
 BARE_WORDS = 10
+BARE_FALLBACK = 200  # ... read only on a page whose block elements hold fewer words than this
 _REACH = 256  # how deep into the open elements a search looks
 # What html.unescape decodes, one reference at a time (the pattern of html/__init__.py).
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
@@ -94,7 +96,14 @@ def read_html(source: str) -> Reading:
     """The prose of an HTML page. Raises :class:`FormatError` for what is not HTML text."""
     if "\x00" in source:
         raise FormatError("not HTML: the file holds NUL characters (binary data, or UTF-16 without a byte-order mark?)")
-    parser = _Reader(source)
+    reading = _read(source, bare=False)
+    if len(reading.text.split()) < BARE_FALLBACK:  # an old page without paragraph elements
+        reading = _read(source, bare=True)
+    return reading
+
+
+def _read(source: str, bare: bool) -> Reading:
+    parser = _Reader(source, bare)
     try:
         parser.feed(source)
         parser.close()
@@ -106,9 +115,10 @@ def read_html(source: str) -> Reading:
 class _Reader(HTMLParser):
     """Turns the parser's tokens into prose, blocks, a source map, comments and date candidates."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, bare: bool = False):
         super().__init__(convert_charrefs=True)
         self.source = source
+        self.bare = bare  # read long runs of text outside block elements too
         # where each line starts as html.parser counts lines (at "\n" only), whatever the
         # document model's line index counts
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
@@ -199,7 +209,7 @@ class _Reader(HTMLParser):
 
     @property
     def collecting(self) -> bool:
-        return self.hidden == 0 and (self.prose_open > 0 or self.bare_open > 0)
+        return self.hidden == 0 and (self.prose_open > 0 or (self.bare and self.bare_open > 0))
 
     # -- the element stack ------------------------------------------------------
     def push(self, tag: str, attrs: dict) -> None:
