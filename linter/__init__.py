@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 _API = {
     "Config": "config", "ConfigError": "config", "load_config": "config",
     "Diagnostic": "diagnostics", "Related": "diagnostics",
-    "FileResult": "engine", "lint_paths": "engine", "lint_text": "engine",
+    "FileResult": "engine", "lint_paths": "engine", "lint_text": "engine", "FormatError": "formats",
     "RuleSet": "ruleset", "RuleSetError": "ruleset", "load_rules": "ruleset",
 }
 
@@ -36,6 +36,6 @@ def __dir__():
     return sorted(set(globals()) | set(_API))
 
 __all__ = [
-    "Config", "ConfigError", "Diagnostic", "FileResult", "Related", "RuleSet", "RuleSetError",
+    "Config", "ConfigError", "Diagnostic", "FileResult", "FormatError", "Related", "RuleSet", "RuleSetError",
     "lint_paths", "lint_text", "load_config", "load_rules", "__version__",
 ]

@@ -3,7 +3,8 @@
 A result is stored under a key that hashes everything that can change it:
 
 - the file's decoded text and the path it is shown as (diagnostics carry the path,
-  per-path overrides and Markdown detection depend on it);
+  per-path overrides and Markdown and HTML detection depend on it); for a Word document,
+  the text its reader made and the structure it read besides (styles, date);
 - the rules: the bytes of every rule and word-list file of the built-in pack and of
   each ``--rules`` pack, and the selected rule ids;
 - the effective configuration (``Config.to_json()``: select, ignore, severity,
@@ -125,6 +126,9 @@ class ResultCache:
         h = hashlib.sha256(self.run_key.encode())
         h.update(b"\0path\0" + shown_path.encode("utf-8", "surrogatepass"))
         h.update(b"\0text\0" + text.encode("utf-8", "surrogatepass"))
+        structure = getattr(text, "structure", None)  # a Word document's styles and date (formats/docx.py)
+        if structure:
+            h.update(b"\0structure\0" + structure.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
     def _entry(self, key: str) -> Path:

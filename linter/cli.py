@@ -186,10 +186,11 @@ def cmd_check(args) -> int:
     files = collect_files(args.paths, config)
     if not files:
         _nothing_to_lint(args.paths, config)
+    _check_readers(files, args.stdin_filename)
     stdin_bytes = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in files else None
     if stdin_bytes is not None and len(stdin_bytes) > config.max_file_size:
         raise UsageError(f"stdin is over the {config.max_file_size:,}-byte limit (max-file-size)")
-    stdin_text = _decode_stdin(stdin_bytes) if stdin_bytes is not None else None
+    stdin_text = _stdin_text(stdin_bytes, args.stdin_filename, config) if stdin_bytes is not None else None
     out_tty = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and out_tty and "NO_COLOR" not in os.environ)
     keep_text = args.format in reporters.NEEDS_SOURCE and (out_tty or args.format != "text")
@@ -252,6 +253,8 @@ def cmd_check(args) -> int:
             sys.stdout.write(fixed_stdin.decode("utf-8", "surrogateescape"))
     if timing:
         _print_timing(timing, {r.id: r for r in ruleset.rules})
+    if _unreadable_documents(results):
+        return 2
     if args.exit_zero:
         return 0
     return 1 if fails((d for r in results for d in r.diagnostics), config.fail_on) else 0
@@ -267,6 +270,43 @@ def _nothing_to_lint(paths: list[str], config) -> None:
         raise UsageError(f"no files to lint in {', '.join(folders)}: no file ending in {', '.join(config.extensions)}"
                          f"{' that the config does not exclude' if config.exclude else ''} (name a file to lint it "
                          f"whatever its extension, or set `extensions` in the config)")
+
+
+def _check_readers(files: list[str], stdin_filename: str | None) -> None:
+    """Word documents need the docx extra: without it, say so before linting anything."""
+    from .formats import is_docx
+    from .formats.docx import EXTRA, available
+
+    names = [(stdin_filename or "-") if f == "-" else f for f in files]
+    if any(is_docx(n) for n in names) and not available():
+        raise UsageError(EXTRA)
+
+
+def _stdin_text(stdin_bytes: bytes, stdin_filename: str | None, config) -> str:
+    """stdin as text: decoded, or for ``--stdin-filename x.docx`` the Word document's text."""
+    from .formats import FormatError, is_docx
+
+    if stdin_filename and is_docx(stdin_filename):
+        from .formats.docx import read_docx
+
+        try:
+            return read_docx(stdin_bytes, config.max_file_size)
+        except FormatError as exc:
+            raise UsageError(f"stdin ({stdin_filename}): {exc}") from None
+    return _decode_stdin(stdin_bytes)
+
+
+def _unreadable_documents(results) -> bool:
+    """An HTML page or Word document that could not be read as one ends the run with exit 2
+    (after the report, which has its F001, and the other files): the article was not checked
+    at all, and a gate must not take that for a finding it could fix. One line each on stderr."""
+    from .formats import is_document_format
+
+    bad = [(r.path, d.message) for r in results if is_document_format(r.path)
+           for d in r.diagnostics if d.rule == "F001"]
+    for path, message in bad:
+        sys.stderr.write(f"factlint: error: {path}: {message}\n")
+    return bool(bad)
 
 
 def _write_atomic(path: str, content: str) -> None:

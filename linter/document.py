@@ -7,6 +7,11 @@ line index, never by searching the text again.
 Non-prose (Markdown code, URLs, HTML comments, front matter) is blanked out in
 ``Document.prose`` with spaces of the same length, so every check can run on
 ``prose`` and keep offsets identical to ``text``.
+
+Formats whose prose is not a copy of the file (HTML, Word: see ``linter/formats``) are
+read into a :class:`Reading` first: the prose as ``text`` and a :class:`SourceMap` from its
+offsets back to the file's ``source``, so lines and columns are still counted in the file
+the user opened. The checks only ever see ``text`` and ``prose``.
 """
 
 from __future__ import annotations
@@ -119,6 +124,104 @@ class Quote:
     @property
     def inner_end(self) -> int:
         return self.end - 1 if self.closed else self.end
+
+
+# ---------------------------------------------------------------------------
+# Readings: prose taken out of a source that is not prose (HTML, Word)
+
+
+class SourceMap:
+    """Where each character of a reader's prose came from in its source text.
+
+    The prose is built from pieces appended in source order: a run of source text copied
+    one character for one (``copy``), or a replacement that stands for a whole source span
+    (``replace``: ``&ldquo;`` read as ``“``, ``<br>`` as a line break, the break between
+    two paragraphs). A prose offset maps to the source with one bisect; a span's end maps
+    to the end of its last character, so a finding ending in a decoded entity covers it."""
+
+    __slots__ = ("starts", "lengths", "sources", "source_ends", "exact")
+
+    def __init__(self):
+        self.starts: list[int] = []  # prose offset of each piece
+        self.lengths: list[int] = []  # prose characters of each piece
+        self.sources: list[int] = []  # source offset of each piece
+        self.source_ends: list[int] = []
+        self.exact: list[bool] = []  # copied one for one (else one replacement)
+
+    def copy(self, at: int, source_at: int, n: int) -> None:
+        if n <= 0:
+            return
+        if self.exact and self.exact[-1] and self.starts[-1] + self.lengths[-1] == at and self.source_ends[-1] == source_at:
+            self.lengths[-1] += n  # continues the previous run
+            self.source_ends[-1] += n
+            return
+        self._add(at, n, source_at, source_at + n, True)
+
+    def replace(self, at: int, n: int, source_at: int, source_end: int) -> None:
+        if n > 0:
+            self._add(at, n, source_at, source_end, False)
+
+    def truncate(self, pieces: int) -> None:
+        """Drop the pieces after the first ``pieces`` (prose a reader took back)."""
+        for column in (self.starts, self.lengths, self.sources, self.source_ends, self.exact):
+            del column[pieces:]
+
+    def _add(self, at, n, source_at, source_end, exact) -> None:
+        self.starts.append(at)
+        self.lengths.append(n)
+        self.sources.append(source_at)
+        self.source_ends.append(source_end)
+        self.exact.append(exact)
+
+    def start(self, offset: int) -> int:
+        """The source offset of the prose character at ``offset`` (or of the end, past the last)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return self.sources[0] if self.sources else 0
+        inside = offset - self.starts[i]
+        if inside >= self.lengths[i]:
+            return self.source_ends[i]
+        return self.sources[i] + inside if self.exact[i] else self.sources[i]
+
+    def end(self, offset: int) -> int:
+        """The source offset just after the prose character before ``offset`` (a span's end)."""
+        if offset <= 0:
+            return self.start(0)
+        i = bisect.bisect_right(self.starts, offset - 1) - 1
+        if i < 0:
+            return self.start(0)
+        inside = offset - self.starts[i]
+        if self.exact[i] and inside <= self.lengths[i]:
+            return self.sources[i] + inside
+        return self.source_ends[i]
+
+    def back(self, source_offset: int) -> int:
+        """The prose offset for a source offset (the inverse, for showing findings on the prose);
+        an offset inside markup goes to the prose that follows it."""
+        i = bisect.bisect_right(self.sources, source_offset) - 1
+        if i < 0:
+            return 0
+        if self.exact[i] and source_offset < self.source_ends[i]:
+            return self.starts[i] + source_offset - self.sources[i]
+        if source_offset < self.source_ends[i]:
+            return self.starts[i]
+        return self.starts[i] + self.lengths[i]
+
+
+@dataclass
+class Reading:
+    """What a reader in ``linter/formats`` made of a file: the prose the checks read, the
+    blocks its markup names (headings, captions, ...), the suppression comments and the
+    date its metadata gives, and how to find each prose character in the source."""
+
+    text: str
+    blocks: list[Block]  # offsets into text
+    source: str | None = None  # the text lines and columns count in; None: text itself
+    source_map: SourceMap | None = None  # text -> source offsets; None: the same
+    comments: list[tuple[int, int, str]] = field(default_factory=list)  # in source offsets
+    date: _dt.date | None = None
+    date_source: str = ""
+    guess_headings: bool = False  # a short unpunctuated paragraph is a headline (as in plain text)
 
 
 # ---------------------------------------------------------------------------
@@ -383,6 +486,11 @@ class Document:
     front_matter: dict = field(default_factory=dict)
     date: _dt.date | None = None
     date_source: str = ""
+    # where lines and columns are counted: the file's text. For text and Markdown that is
+    # ``text``; for a Reading (HTML) the source, with ``source_map`` from text offsets to it
+    source: str = ""
+    source_index: LineIndex = field(default=None)  # type: ignore[assignment]
+    source_map: SourceMap | None = None
 
     @classmethod
     def from_text(cls, text: str, path: str = "-", markdown: bool | None = None,
@@ -391,8 +499,8 @@ class Document:
             text = text[1:]
         if markdown is None:
             markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
-        doc = cls(text=text, path=path, markdown=markdown)
-        doc.index = LineIndex(text)
+        doc = cls(text=text, path=path, markdown=markdown, source=text)
+        doc.index = doc.source_index = LineIndex(text)
         hidden = []  # spans blanked before the Markdown passes
         fm = frontmatter.read(text)
         if fm:  # blanked, except the prose fields (title, description, ...) that readers see
@@ -408,37 +516,85 @@ class Document:
         masked = blank_spans(text, hidden)
         if markdown:
             masked = _mask_markdown(text, masked, doc.index)[0]
-        # addresses are found in the text masked so far, and blanked together; the regexes
-        # start with look-behinds or \b and would be tried at every position, so a URL is
-        # tried where "http", "ftp://" or "www." starts, an e-mail around an "@"
-        url_starts = sorted(set(occurrences(masked, ("http", "ftp://", "www."))))
-        addresses = [m.span() for m in finditer_at(_URL, masked, url_starts)]
-        for start, end in runs_around(masked, occurrences(masked, ("@",)), _NOT_EMAIL):
-            addresses += [m.span("addr") for m in _EMAIL.finditer(masked, start, end)]
-        doc.prose = blank_spans(masked, addresses)
+        doc.prose = _blank_addresses(masked)
         doc.blocks = _split_blocks(doc.prose, doc.index, markdown)
         if fm and fm.prose:  # one block per field (adjacent lines would make one paragraph)
             doc.blocks = [Block(s, e, "heading" if key in frontmatter.HEADING_KEYS else "paragraph")
                           for s, e, key in fm.prose] + [b for b in doc.blocks if b.start >= fm.end]
-        if date is not None:
-            doc.date, doc.date_source = date, date_source or "given"
-        elif isinstance(doc.front_matter.get("date"), _dt.date):
-            doc.date, doc.date_source = doc.front_matter["date"], "front matter"
-        else:
-            # a dateline, or a full date in the text confirmed by a weekday (see facts/dates.py)
-            from .facts.dates import infer_document_date
-
-            inferred = infer_document_date(doc)
-            if inferred is not None:
-                doc.date, doc.date_source = inferred
+        if date is None and isinstance(doc.front_matter.get("date"), _dt.date):
+            date, date_source = doc.front_matter["date"], "front matter"
+        doc._set_date(date, date_source)
         return doc
+
+    @classmethod
+    def from_reading(cls, reading: Reading, path: str = "-", date: _dt.date | None = None,
+                     date_source: str = "") -> "Document":
+        """A document from what a reader made of a file (HTML, Word): its prose and blocks,
+        with positions counted in the reader's source."""
+        text = reading.text
+        doc = cls(text=text, path=path, markdown=False, comments=list(reading.comments))
+        doc.index = LineIndex(text)
+        if reading.source is None or reading.source_map is None:
+            doc.source, doc.source_index = text, doc.index
+        else:
+            doc.source, doc.source_index = reading.source, LineIndex(reading.source)
+            doc.source_map = reading.source_map
+        doc.prose = _blank_addresses(text)
+        blocks = []
+        for b in reading.blocks:
+            kind = b.kind
+            if kind == "paragraph":  # "Read more: ...", "(Photo: AFP)" inside a paragraph element
+                line = doc.prose[b.start : b.end]
+                kind = _classify_line(line, False)
+                if kind == "paragraph" and reading.guess_headings and "\n" not in line and _looks_like_heading(line):
+                    kind = "heading"
+            blocks.append(Block(b.start, b.end, kind))
+        doc.blocks = blocks
+        if date is None and reading.date is not None:
+            date, date_source = reading.date, reading.date_source
+        doc._set_date(date, date_source)
+        return doc
+
+    def _set_date(self, date: _dt.date | None, date_source: str) -> None:
+        """The date given (``--date``, metadata), else one inferred from the text."""
+        if date is not None:
+            self.date, self.date_source = date, date_source or "given"
+            return
+        # a dateline, or a full date in the text confirmed by a weekday (see facts/dates.py)
+        from .facts.dates import infer_document_date
+
+        inferred = infer_document_date(self)
+        if inferred is not None:
+            self.date, self.date_source = inferred
 
     # -- positions -------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
-        return self.index.position(offset)
+        """(line, column) in the source of the text offset ``offset``."""
+        if self.source_map is None:
+            return self.index.position(offset)
+        return self.source_index.position(self.source_map.start(offset))
 
     def line_of(self, offset: int) -> int:
-        return self.index.position(offset)[0]
+        return self.position(offset)[0]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of the text span ``[start, end)``."""
+        if self.source_map is None:
+            return start, end
+        s = self.source_map.start(start)
+        return s, (max(s, self.source_map.end(end)) if end > start else s)
+
+    def source_fix(self, start: int, end: int, fix: str | None) -> str | None:
+        """``fix`` if it can replace the source of the text span ``[start, end)``: always for
+        text; for a mapped source only where the source holds the flagged words verbatim (no
+        tag or entity inside, which the replacement would drop) and the fix has no character
+        the source would read as markup."""
+        if fix is None or self.source_map is None:
+            return fix
+        s, e = self.source_span(start, end)
+        if self.source[s:e] != self.text[start:end] or "<" in fix or "&" in fix:
+            return None
+        return fix
 
     # -- derived structure (computed once, on first use) --------------------
     @cached_property
@@ -535,6 +691,18 @@ def per_document(fn):
         return memo[args]
 
     return memoised
+
+
+def _blank_addresses(masked: str) -> str:
+    """``masked`` with URLs and e-mail addresses blanked. The regexes start with look-behinds
+    or \\b and would be tried at every position, so a URL is tried where "http", "ftp://" or
+    "www." starts, an e-mail around an "@"; both are found in the text masked so far and
+    blanked together."""
+    url_starts = sorted(set(occurrences(masked, ("http", "ftp://", "www."))))
+    addresses = [m.span() for m in finditer_at(_URL, masked, url_starts)]
+    for start, end in runs_around(masked, occurrences(masked, ("@",)), _NOT_EMAIL):
+        addresses += [m.span("addr") for m in _EMAIL.finditer(masked, start, end)]
+    return blank_spans(masked, addresses)
 
 
 def _split_blocks(prose: str, index: LineIndex, markdown: bool) -> list[Block]:

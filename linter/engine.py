@@ -21,6 +21,7 @@ from .config import Config
 from .diagnostics import SEVERITY_RANK, Diagnostic, Finding, Related, assign_fingerprints
 from .document import Document
 from .facts import Facts
+from .formats import FormatError, is_docx, load_document
 from .facts.quotes import lexicon_for
 from .kinds._regex import RuleTimeout
 from .kinds.base import CATEGORIES, Context, RuleBase
@@ -248,27 +249,34 @@ def _in_scope(doc: Document, rule: RuleBase, f: Finding) -> bool:
 
 
 def _to_diagnostic(doc: Document, rule: RuleBase, f: Finding, severity: str) -> Diagnostic:
-    line, col = doc.position(f.start)
-    end_line, end_col = doc.position(f.end)
+    """A finding (text offsets) as a diagnostic: offsets, lines and columns in the source
+    (the same as the text's but for a format read through linter/formats), the flagged text
+    as the rule saw it."""
+    start, end = doc.source_span(f.start, f.end)
+    line, col = doc.source_index.position(start)
+    end_line, end_col = doc.source_index.position(end)
     related = []
     for r in f.related:
-        rl, rc = doc.position(r.start)
-        rel, rec = doc.position(r.end)
-        related.append(Related(r.start, r.end, r.message, doc.path, rl, rc, rel, rec))
+        rs, re_ = doc.source_span(r.start, r.end)
+        rl, rc = doc.source_index.position(rs)
+        rel, rec = doc.source_index.position(re_)
+        related.append(Related(rs, re_, r.message, doc.path, rl, rc, rel, rec))
     message = f.message if f.message is not None else rule.format_message(f.values)
     return Diagnostic(
-        path=doc.path, start=f.start, end=f.end, line=line, column=col, end_line=end_line, end_column=end_col,
+        path=doc.path, start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col,
         severity=severity, rule=rule.id, name=rule.name, category=rule.category, message=message,
-        text=doc.text[f.start : f.end], suggestions=list(f.suggestions), related=related, fix=f.fix,
+        text=doc.text[f.start : f.end], suggestions=list(f.suggestions), related=related,
+        fix=doc.source_fix(f.start, f.end, f.fix),
     )
 
 
 def _meta(doc: Document, rule_id: str, start: int, end: int, message: str) -> Diagnostic:
+    """A diagnostic of factlint's own at source offsets (a suppression comment)."""
     m = META_RULES[rule_id]
-    line, col = doc.position(start)
-    end_line, end_col = doc.position(end)
+    line, col = doc.source_index.position(start)
+    end_line, end_col = doc.source_index.position(end)
     return Diagnostic(doc.path, start, end, line, col, end_line, end_col, m.severity, m.id, m.name,
-                      m.category, message, doc.text[start:end])
+                      m.category, message, doc.source[start:end])
 
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -283,13 +291,15 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def lint_text(text: str, *, path: str | None = None, config: Config | None = None,
-              markdown: bool | None = None, ruleset: RuleSet | None = None) -> list[Diagnostic]:
-    """Lint one document given as text. Markdown is inferred from ``path``'s suffix."""
+              markdown: bool | None = None, ruleset: RuleSet | None = None,
+              syntax: str | None = None) -> list[Diagnostic]:
+    """Lint one document given as text. Markdown and HTML are inferred from ``path``'s
+    suffix (``syntax="html"`` says it; markup HTML's parser cannot read raises FormatError)."""
     config = config or Config()
     ruleset = ruleset or rules_for(config)
     rules = select_rules(ruleset, config)
-    doc = Document.from_text(text, path=path or "-", markdown=markdown, date=config.date,
-                             date_source="--date/config" if config.date else "")
+    doc = load_document(text, path or "-", markdown=markdown, syntax=syntax, date=config.date,
+                        date_source="--date/config" if config.date else "")
     return lint_document(doc, config, rules, ruleset)
 
 
@@ -388,6 +398,13 @@ def read_source(path: str, config: Config, stdin_text: str | None = None) -> tup
     except OSError as exc:
         what = "folder" if os.path.isdir(path) else "file"
         return None, f"cannot read {what}: {exc.strerror or exc}"
+    if is_docx(path):  # a zip: the reader makes its text (linter/formats/docx.py)
+        from .formats.docx import read_docx
+
+        try:
+            return read_docx(data, limit), None
+        except FormatError as exc:
+            return None, str(exc)
     from .encoding import decode  # UTF-8, a BOM's encoding, or a detected one (see linter/encoding.py)
 
     text, _, error = decode(data)
@@ -414,17 +431,27 @@ def lint_file(path: str, config: Config, ruleset: RuleSet, rules: list[RuleBase]
     shown = display_path or printable_path(path)
     text, error = read_source(path, config, stdin_text)
     if text is None:
-        diag = Diagnostic(shown, 0, 0, 1, 1, 1, 1, "error", "F001", "unreadable-file", "meta", error, "")
-        assign_fingerprints([diag])
-        return FileResult(shown, [diag] if meta_enabled("F001", config) else [])
+        return unreadable(shown, error, config)
     return lint_source(text, shown, config, ruleset, rules, keep_text=keep_text, timing=timing)
+
+
+def unreadable(shown: str, reason: str, config: Config) -> FileResult:
+    """The result for a file that could not be read: one F001 (unless it is ignored)."""
+    diag = Diagnostic(shown, 0, 0, 1, 1, 1, 1, "error", "F001", "unreadable-file", "meta", reason, "")
+    assign_fingerprints([diag])
+    return FileResult(shown, [diag] if meta_enabled("F001", config) else [])
 
 
 def lint_source(text: str, shown: str, config: Config, ruleset: RuleSet, rules: list[RuleBase], *,
                 keep_text: bool = False, timing: Timing | None = None) -> FileResult:
-    """Lint an already-read file's text (the step ``--jobs`` workers and the cache share)."""
+    """Lint an already-read file's text (the step ``--jobs`` workers and the cache share).
+    HTML (by ``shown``'s suffix) that cannot be read as a page with prose is an F001."""
     started = time.process_time()
-    doc = Document.from_text(text, path=shown, date=config.date, date_source="--date/config" if config.date else "")
+    try:
+        doc = load_document(text, shown, date=config.date, date_source="--date/config" if config.date else "",
+                            require_prose=True)
+    except FormatError as exc:
+        return unreadable(shown, str(exc), config)
     if timing is not None:
         timing.add("document.parse", time.process_time() - started)
     diagnostics = lint_document(doc, config, rules, ruleset, timing)

@@ -21,6 +21,10 @@ What makes it safe to run on an article in a CMS export or a pre-commit hook:
 * **No lost edits**: right before the replace, the file is read again and compared with
   the bytes that were linted; if anyone changed it meanwhile, it is left alone and the run
   says so.
+* **HTML and Word.** In HTML a fix is applied only where the page's source holds the
+  flagged words verbatim (no tag or entity inside the span, which the replacement would
+  drop) and the fix has no ``<`` or ``&``; a Word document is never rewritten (its
+  findings are reported, and the run says the fixes are to be made in Word).
 * **stdin** (``-``) is never written anywhere but stdout: the fixed text goes to stdout
   and the report to stderr (or ``--output``).
 """
@@ -36,7 +40,9 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .diagnostics import Diagnostic
-from .engine import FileResult, _read_capped, _TooBig, lint_file, lint_source
+from .engine import FileResult, _read_capped, _TooBig, lint_file, lint_source, unreadable
+from .formats import FormatError, is_docx
+from .formats.docx import read_docx
 
 MAX_PASSES = 4
 BOM = b"\xef\xbb\xbf"
@@ -196,6 +202,18 @@ def fix_file(path: str, config: Config, ruleset, rules, *, display_path: str | N
     """Fix ``path`` in place (or ``stdin_bytes`` when path is ``-``) and lint the result."""
     shown = display_path or path
     is_stdin = path == "-"
+    if is_docx(shown):  # a zip written by Word: linted from its text, never rewritten
+        if is_stdin:
+            try:
+                text = read_docx(stdin_bytes or b"", config.max_file_size)
+            except FormatError as exc:
+                return FixOutcome(unreadable(shown, str(exc), config), output=stdin_bytes)
+            result = lint_source(text, shown, config, ruleset, rules, keep_text=keep_text)
+        else:
+            result = lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text)
+        fixable = any(d.fix is not None for d in result.diagnostics)
+        return FixOutcome(result, output=stdin_bytes if is_stdin else None,
+                          error="Word documents are not rewritten by --fix; make the fixes in Word" if fixable else None)
     if is_stdin:
         raw = stdin_bytes or b""
         if len(raw) > config.max_file_size:

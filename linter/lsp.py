@@ -10,6 +10,8 @@ What an editor gets:
   with LSP's own line breaks (CRLF, CR, LF) rather than pygls' ``str.splitlines``, which also
   breaks on U+2028 and friends and would shift every line after one;
 - quick fixes: one code action per suggestion (the rule's safe fix is marked preferred);
+- HTML documents (languageId ``html``, or a .html/.htm path) read as pages: prose from their
+  block elements, diagnostics at the page's source positions (see linter/formats/html.py);
 - configuration per workspace folder: each document uses the ``.factlint.yaml`` (or
   ``[tool.factlint]``) closest to it, found upward from its folder, re-read when it changes;
   its path relative to its workspace folder is what ``per-path`` globs see.
@@ -31,6 +33,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from . import __version__
 from .config import Config, ConfigError, discover, load_config
 from .engine import META_RULES, SelectionError, lint_text, rules_for
+from .formats import FormatError, is_html
 from .reporters import fix_texts
 from .ruleset import RuleSetError
 
@@ -145,17 +148,22 @@ class FactlintServer(LanguageServer):
         source = doc.source
         shift = 1 if source.startswith("\ufeff") else 0  # the document model drops a BOM
         ruleset = rules_for(config)
-        diagnostics = lint_text(source, path=shown or doc.filename or "untitled", config=config, ruleset=ruleset)
+        name = shown or doc.filename or "untitled"
+        html = doc.language_id == "html" or is_html(name)
+        diagnostics = lint_text(source, path=name, config=config, ruleset=ruleset, syntax="html" if html else None)
         positions = PositionMap(source, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
         rules = {r.id: r for r in ruleset.rules}
-        return [self.to_lsp(d, positions, shift, uri, rules) for d in diagnostics]
+        return [self.to_lsp(d, positions, shift, uri, rules, markup=html) for d in diagnostics]
 
     def _shown(self, path: str) -> str:
         folder = self.folder_of(path)
         return Path(os.path.relpath(path, folder)).as_posix() if folder else path
 
     @staticmethod
-    def to_lsp(d, positions: PositionMap, shift: int, uri: str, rules: dict) -> types.Diagnostic:
+    def to_lsp(d, positions: PositionMap, shift: int, uri: str, rules: dict, markup: bool = False) -> types.Diagnostic:
+        """The LSP diagnostic. In HTML (``markup``) a quick fix is offered only where the
+        page holds the flagged words verbatim and the replacement has no ``<`` or ``&``:
+        replacing a span with a tag or entity inside would drop it."""
         rule = rules.get(d.rule) or META_RULES.get(d.rule)
         href = getattr(rule, "link", None)
         if not href and getattr(rule, "source", ""):
@@ -167,6 +175,9 @@ class FactlintServer(LanguageServer):
             for r in d.related
         ]
         fixes = fix_texts(d)
+        if markup:
+            verbatim = positions.text[d.start + shift : d.end + shift] == d.text
+            fixes = [f for f in fixes if verbatim and "<" not in f and "&" not in f]
         return types.Diagnostic(
             range=positions.range(d.start + shift, d.end + shift),
             severity=SEVERITY[d.severity],
@@ -182,7 +193,7 @@ class FactlintServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         try:
             diagnostics = self.lint(uri)
-        except (ConfigError, RuleSetError, SelectionError) as exc:  # a broken config: say so, lint nothing
+        except (ConfigError, RuleSetError, SelectionError, FormatError) as exc:  # a broken config or page: say so
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
                                                              message=f"factlint: {exc}"))
             diagnostics = []

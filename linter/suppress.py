@@ -1,4 +1,4 @@
-"""Inline suppressions, written as HTML comments in Markdown and plain text alike::
+"""Inline suppressions, written as HTML comments in Markdown, plain text and HTML alike::
 
     <!-- factlint-disable N101, A201 -- reason -->   ... <!-- factlint-enable N101, A201 -->
     <!-- factlint-disable-next-line N101 -->
@@ -28,8 +28,11 @@ class Directive:
 
 
 def parse_directives(doc) -> list[Directive]:
+    """The directives of ``doc.comments``. Comments, lines and the ranges they cover are in the
+    source (the file as written: for HTML the page, not its prose), as diagnostics are."""
     directives: list[Directive] = []
     open_ranges: list[Directive] = []
+    source, index = doc.source, doc.source_index
     for start, end, body in doc.comments:
         m = _DIRECTIVE.match(body)
         if not m:
@@ -37,20 +40,20 @@ def parse_directives(doc) -> list[Directive]:
         action, rest = m.group(1), m.group(2).split("--", 1)[0]
         ids = [t for t in re.split(r"[\s,]+", rest.strip()) if t]
         d = Directive(start, end, action, ids)
-        line = doc.line_of(start)
+        line = index.position(start)[0]
         if action == "disable-next-line":
             nxt = line + 1
-            n_lines = len(doc.index.starts)
+            n_lines = len(index.starts)
             while nxt <= n_lines:
-                s, e = doc.index.line_span(nxt)
-                if doc.text[s:e].strip():
+                s, e = index.line_span(nxt)
+                if source[s:e].strip():
                     break
                 nxt += 1
-            d.lo, d.hi = doc.index.line_span(min(nxt, n_lines)) if nxt <= n_lines else (len(doc.text), len(doc.text))
+            d.lo, d.hi = index.line_span(min(nxt, n_lines)) if nxt <= n_lines else (len(source), len(source))
         elif action == "disable-line":
-            d.lo, d.hi = doc.index.line_span(line)
+            d.lo, d.hi = index.line_span(line)
         elif action == "disable":
-            d.lo, d.hi = end, len(doc.text)
+            d.lo, d.hi = end, len(source)
             open_ranges.append(d)
         else:  # enable: closes matching open ranges (closed ones leave the list)
             still_open = []

@@ -725,7 +725,7 @@ def infer_document_date(doc) -> tuple[_dt.date, str] | None:
                                                 r"[A-Z][A-Z .,'’()-]{1,60}[,:]?|[A-Z][\w .,'’-]{0,40}\|)", before, re.I))
         tail_ok = (not after or re.match(r"(?:[-—–:|(]|\d{1,2}[:.]\d\d|at\s+\d)", after))
         if label_ok and tail_ok and len(line.split()) <= 14 or (label_ok and after[:1] in ("—", "–", "-", "(")):
-            return t.low, f"dateline '{t.text}' (line {line_no})"
+            return t.low, f"dateline '{t.text}' (line {doc.line_of(t.start)})"
     weekdays = [t for t in times if t.kind == "weekday"]
     named = {t.weekday for t in weekdays}
     supported = [t for t in full if t.low.weekday() in named and (t.weekday is None or t.weekday == t.low.weekday())]
@@ -733,5 +733,5 @@ def infer_document_date(doc) -> tuple[_dt.date, str] | None:
         return None
     best = max(supported, key=lambda t: (t.low, -t.start))
     wd = next(w for w in weekdays if w.weekday == best.low.weekday())
-    return best.low, (f"inferred from '{best.text}' (line {index.position(best.start)[0]}), "
-                      f"consistent with '{wd.text}' (line {index.position(wd.start)[0]})")
+    return best.low, (f"inferred from '{best.text}' (line {doc.line_of(best.start)}), "
+                      f"consistent with '{wd.text}' (line {doc.line_of(wd.start)})")

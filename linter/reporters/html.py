@@ -1,7 +1,8 @@
 """``--format html``: an editor's proof — each article as prose with every finding marked.
 
 One self-contained file: inline CSS and a few lines of inline script, no network, no
-fonts. Every character of the article is escaped, so an article containing ``<script>``
+fonts. An HTML page is shown as its prose (the findings mapped from the page's source), a
+Word document as its text, one paragraph a line. Every character of the article is escaped, so an article containing ``<script>``
 shows it as text. Click a highlight (or a finding in the margin list) to select the
 finding and, for a contradiction or duplicate, its other side.
 """
@@ -62,16 +63,33 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _render_article(text: str, diags: list, file_no: int) -> str:
-    """The article with <mark> around every span; overlapping spans become segments."""
+def _article_view(result):
+    """The text to show for a file and a function from the diagnostics' source offsets to it:
+    for an HTML page its prose (an editor reads the article, not the markup), else the text."""
+    from ..formats import FormatError, is_html
+    from ..formats.html import read_html
+
+    if is_html(result.path):
+        try:
+            reading = read_html(result.text)
+        except FormatError:
+            pass
+        else:
+            return reading.text, reading.source_map.back
+    return result.text, lambda offset: offset
+
+
+def _render_article(text: str, diags: list, file_no: int, at=lambda offset: offset) -> str:
+    """The article with <mark> around every span; overlapping spans become segments.
+    ``at`` maps the diagnostics' offsets to ``text``'s (see ``_article_view``)."""
     n = len(text)
     cuts = {0, n}
     spans = []  # (start, end, diag_id, is_related, severity)
     for i, d in enumerate(diags):
         did = f"{file_no}-{i}"
-        spans.append((d.start, d.end, did, False, d.severity))
+        spans.append((at(d.start), at(d.end), did, False, d.severity))
         for r in d.related:
-            spans.append((r.start, r.end, did, True, d.severity))
+            spans.append((at(r.start), at(r.end), did, True, d.severity))
     for s, e, *_ in spans:
         cuts.add(max(0, min(s, n)))
         cuts.add(max(0, min(e, n)))
@@ -154,7 +172,8 @@ def report(results, out, run) -> None:
             out.write("</section>\n")
             continue
         out.write('<div class="cols"><div class="article">')
-        out.write(_render_article(r.text, r.diagnostics, i))
+        view, at = _article_view(r)
+        out.write(_render_article(view, r.diagnostics, i, at))
         out.write('</div><div class="findings">')
         if not r.diagnostics:
             out.write('<p class="clean">No problems found.</p>')

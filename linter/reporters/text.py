@@ -1,4 +1,5 @@
-"""``--format text``: ``path:line:col: severity: message [ID name]`` and a summary line.
+"""``--format text``: ``path:line:col: severity: message [ID name]`` and a summary line
+(before it, once, a note that a Word document's positions are paragraph:character).
 
 On a terminal, each line is followed by the source line with carets under the span.
 """
@@ -6,12 +7,22 @@ On a terminal, each line is followed by the source line with carets under the sp
 from __future__ import annotations
 
 from ..document import LineIndex
+from ..formats import is_docx
 from . import plural, summary_counts
+
+# said once, before the summary, when a Word document has findings
+DOCX_NOTE = ("Note: in .docx files line:column is paragraph:character "
+             "(paragraphs counted from the start of the document, empty ones and table cells included).")
 
 # Control characters from the article or a file name would drive the terminal (escape
 # sequences) or break a finding over two lines: each becomes one U+FFFD, so carets
 # under the excerpt stay aligned.
 _CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(10, 32), 127, *range(0x80, 0xA0), 0x2028, 0x2029]}
+
+# A source line longer than this (a minified HTML page) is shown as the span and CONTEXT
+# characters either side of it.
+LONG_LINE = 1000
+CONTEXT = 100
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -35,7 +46,15 @@ def _excerpt(text: str, lines: LineIndex, d, color: bool) -> list[str]:
     start, end = lines.line_span(d.line)
     src = text[start:end].rstrip("\r").translate(_CONTROLS)
     width = (d.end_column - d.column) if d.end_line == d.line else len(src) - d.column + 1
-    caret = " " * (d.column - 1) + "^" * max(1, width)
+    column = d.column
+    if len(src) > LONG_LINE:  # a minified page is one line: show the span with some context
+        lo = max(0, column - 1 - CONTEXT)
+        hi = min(len(src), column - 1 + min(width, LONG_LINE) + CONTEXT)
+        head, tail = ("…" if lo else ""), ("…" if hi < len(src) else "")
+        src = head + src[lo:hi] + tail
+        width = min(width, hi - (column - 1))
+        column = column - lo + len(head)
+    caret = " " * (column - 1) + "^" * max(1, width)
     gutter = f"{d.line:>5} | "
     if color:
         caret = f"{_COLORS[d.severity]}{caret}{_RESET}"
@@ -52,6 +71,8 @@ def report(results, out, run) -> None:
                     out.write(extra + "\n")
             for rel in d.related if run.excerpt else ():
                 out.write(f"      {rel.path}:{rel.line}:{rel.column}: note: {rel.message}\n")
+    if any(r.diagnostics and is_docx(r.path) for r in results):
+        out.write(DOCX_NOTE + "\n")
     c = summary_counts(results)
     total = c["errors"] + c["warnings"] + c["infos"]
     files = plural(c["files"], "file")
