@@ -115,12 +115,15 @@ def main(argv: list[str] | None = None) -> int:
           f"({default['clean_words']:,} words) and {meta['copies']} injected copies, "
           f"{seconds:.0f}s on {args.jobs} processes; rules on by default:\n")
     print(report.summary_table(default))
-    for t, v in sorted(default["recall_fair"].items()):
-        ci = v["ci95"]
-        print(f"\n{t} on the cases judged fair (eval/judged_injections.yaml): "
-              + (f"{v['hits']}/{v['fair']} = {100 * v['recall']:.0f}% [{100 * ci[0]:.0f}–{100 * ci[1]:.0f}]"
-                 if v["fair"] else "none judged")
-              + f"; {v['unfair']} judged unfair ({v['unfair_hits']} flagged), {v['unjudged']} not judged")
+    for t in sorted(set(default["recall_fair"]) | set(every["recall_fair"])):
+        def fig(v):
+            ci = v["ci95"]
+            return (f"{v['hits']}/{v['fair']} = {100 * v['recall']:.0f}% [{100 * ci[0]:.0f}–{100 * ci[1]:.0f}]"
+                    if v["fair"] else "none judged")
+        d, e = default["recall_fair"].get(t), every["recall_fair"].get(t)
+        print(f"\n{t} on the cases judged fair (eval/judged_injections.yaml): rules on by default {fig(d)}, "
+              f"every rule {fig(e)}; {e['unfair']} judged unfair ({e['unfair_hits']} flagged by any rule), "
+              f"{e['unjudged']} not judged")
     print("\nPrecision judged by hand on the clean originals (errors+warnings, rules on by default):\n")
     print(report.hand_table(default))
     bad = {k: v for k, v in gate.items() if not v["complies"]}

@@ -14,7 +14,7 @@ from linter.kinds.value_conflict import typo_like
 SEED = (SEEDS / "000_5ae41dc0945392ff.txt").read_text(encoding="utf-8")
 
 
-def lint(text, date=None, select=("contradiction",)):
+def lint(text, date=None, select=("contradiction", "C103")):  # C103 is off by default: select it by id
     return linter.lint_text(text, config=Config(date=date, select=list(select)))
 
 
