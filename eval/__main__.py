@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - t0
     judged = run.load_judgments(Path(__file__).resolve().parent / "judged.yaml")
     default, every = run.aggregate(results, "default", judged), run.aggregate(results, "all", judged)
+    fair = run.load_injection_judgments(Path(__file__).resolve().parent / "judged_injections.yaml")
+    default["recall_fair"] = run.fair_recall(results, "default", fair)
+    every["recall_fair"] = run.fair_recall(results, "all", fair)
     from . import policy
     gate = policy.gate(every)
     meta = {"linter_version": linter.__version__, "split": args.split, "articles": len(results),
@@ -99,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
                             "text": d.get("text"), "sentence": d["sentence"], "message": d["message"],
                             "judged": judged.get((r["id"], d["rule"], d.get("text")))}
                            for r in results if r.get("fa") for d in r.get("clean", ())],
+           # every injected case whose fairness a person judges (eval/judged_injections.yaml)
+           "injected_cases": [{"article": c["id"], "type": c["type"], "site": c["site"], "before": c["before"],
+                               "after": c["after"], "context": c["context"], "hit": c["default"]["level"] is not None,
+                               "judged": fair.get((c["id"], c["type"], c["site"][0], c["site"][1]))}
+                              for r in results for c in r.get("copies", ()) if c.get("site")],
            "crashes": [{"id": r["id"], "error": e} for r in results
                        for e in ([r["error"]] if "error" in r else r.get("errors", []))]}
     (args.out / "results.json").write_text(json.dumps(doc, indent=1) + "\n")
@@ -107,6 +115,15 @@ def main(argv: list[str] | None = None) -> int:
           f"({default['clean_words']:,} words) and {meta['copies']} injected copies, "
           f"{seconds:.0f}s on {args.jobs} processes; rules on by default:\n")
     print(report.summary_table(default))
+    for t in sorted(set(default["recall_fair"]) | set(every["recall_fair"])):
+        def fig(v):
+            ci = v["ci95"]
+            return (f"{v['hits']}/{v['fair']} = {100 * v['recall']:.0f}% [{100 * ci[0]:.0f}–{100 * ci[1]:.0f}]"
+                    if v["fair"] else "none judged")
+        d, e = default["recall_fair"].get(t), every["recall_fair"].get(t)
+        print(f"\n{t} on the cases judged fair (eval/judged_injections.yaml): rules on by default {fig(d)}, "
+              f"every rule {fig(e)}; {e['unfair']} judged unfair ({e['unfair_hits']} flagged by any rule), "
+              f"{e['unjudged']} not judged")
     print("\nPrecision judged by hand on the clean originals (errors+warnings, rules on by default):\n")
     print(report.hand_table(default))
     bad = {k: v for k, v in gate.items() if not v["complies"]}

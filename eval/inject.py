@@ -42,6 +42,9 @@ class Injection:
     # stretches of the copy that repeat clean text verbatim (a pasted paragraph):
     # (start in the copy, end in the copy, start in the clean text)
     copied: list[tuple[int, int, int]] = dataclasses.field(default_factory=list)
+    # where in the clean text the two sides were (quantity-change: the offsets of the
+    # earlier and later mention), the key of a person's fairness verdict
+    site: tuple[int, int] | None = None
 
     @property
     def category(self) -> str:
@@ -198,25 +201,74 @@ def digit_grouping(text: str, date: dt.date | None, rng: random.Random) -> Injec
     return Injection("digit-grouping", out, [(m.start(), m.start() + len(new))], rec, tok, new)
 
 
-_NUM_TOKEN = re.compile(r"(?<![\w.,/:-])(\$|£|€)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-                        r"(?![\w:/]|[.,]\d|-\d)(%| percent| per cent| [a-z]+)?")
-_NOT_UNIT = {"am", "pm", "a", "and", "or", "to", "of", "in", "on", "at", "for", "the", "p", "by",
-             "years", "year", "times", "minutes", "hours", "days", "weeks", "months", "am.",
-             "from", "with", "as", "was", "is", "are", "were", "that", "which", "who", "but",
-             "when", "after", "before", "since", "until", "than", "while", "if", "so", "be",
-             "has", "have", "had", "will", "would", "can", "could", "said", "says", "it", "he",
-             "she", "they", "we", "this", "these", "those", "its", "their", "his", "her", "into",
-             "per", "more", "less", "over", "under", "about", "last", "next", "th", "st", "nd",
-             "rd", "not", "also", "all", "each", "up", "down", "out", "off"}
+# -- quantity-change ------------------------------------------------------------
+# Written for the harness alone: it knows nothing of how the linter reads a claim, so
+# the cases are not chosen for being easy to catch. A site is one figure written twice
+# in an article (same value, same unit: "$515m" ... "$515 million", "18.8%" ... "18.8
+# per cent"), in two different sentences; the later one is changed. Whether the two
+# mentions are one fact is for a person to say: eval/judged_injections.yaml keeps
+# those verdicts and recall is reported on the cases judged fair.
+
+_FIGURE = re.compile(
+    r"(?<![\w.,/:#-])(?P<cur>US\$|A\$|C\$|HK\$|\$|£|€)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?P<scale>(?:bn|mn|m|k|tn)(?![\w])|\s(?:million|billion|trillion|thousand)(?![\w]))?"
+    r"(?P<pct>%|\s(?:percent|per cent)(?![\w]))?"
+    r"(?![\w/]|[.,:]\d|\s?(?:am|pm|a\.m|p\.m|GMT|BST)\b|-\d)")
+_SCALE_OF = {"bn": 1e9, "billion": 1e9, "mn": 1e6, "m": 1e6, "million": 1e6, "k": 1e3,
+             "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
+_CUR_WORD = re.compile(r"\s+(?:US\s+|Australian\s+|Hong\s+Kong\s+)?(dollars|euros|pounds|yuan|yen|"
+                       r"rupees|roubles|rubles|francs|pesos)\b", re.I)
+_CUR_SIGN = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "£": "GBP", "€": "EUR"}
+_ID_BEFORE = re.compile(r"(?:\b(?:No|no|Nos|number|page|Section|Article|Chapter|Room|Flight|Route|"
+                        r"Resolution|Level|Category|Grade|Stage|Phase|Channel|Radio|Highway|"
+                        r"version|model|Apollo|Boeing|Airbus|Formula)\.?|#)\s*$")
+_MONTH_NEAR = re.compile(_MONTH_RE.replace(r"\.", r"\.?") + r"\s*$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE.replace(r"\.", r"\.?"))
 
 
-_WEAK_UNITS = {"%", "percent", "per cent", "million", "billion", "trillion", "mln", "bln", "m",
-               "bn", "thousand", "hundred", "yuan", "euros", "dollars", "pounds", "rubles",
-               "roubles", "per", "more", "new", "other", "such", "major", "top", "main"}
+def _figure_key(text: str, m: re.Match) -> tuple[str, float] | None:
+    """(unit, value) of a figure as a careful reader would compare two of them, or None
+    for what is not an amount (a year, a date, a time, an identifier, a small count)."""
+    cur, num, frac, scale, pct = m.group("cur", "num", "frac", "scale", "pct")
+    before = text[max(0, m.start() - 14):m.start()]
+    if _MONTH_NEAR.search(before) or _MONTH_AFTER.match(text, m.end()):
+        return None   # "March 10", "10 March"
+    if _ID_BEFORE.search(before):
+        return None   # "Section 30", "No. 5", "Flight 370"
+    if re.search(r"\bper\s*$", before):
+        return None   # a rate's base: "16 deaths per 100,000 people"
+    value = float(num.replace(",", "") + (frac or ""))
+    if scale:
+        value *= _SCALE_OF[scale.strip().lower()]
+    if cur:
+        unit = _CUR_SIGN[cur]
+    elif pct:
+        unit = "%"
+    else:
+        cw = _CUR_WORD.match(text, m.end())
+        unit = cw.group(1).lower().rstrip("s") if cw else "n"
+    if unit == "n" and not scale:
+        if _is_year(num) and not frac:
+            return None
+        if value < 10 or (frac and value < 100):
+            return None   # "2 sides", "3.5": too common to be one fact by chance of wording
+    if unit == "%" and value == 100:
+        return None
+    after = text[m.end():m.end() + 12]
+    if re.match(r"\s*(?:-|–|to|or)\s*[$£€]?\d", after) or re.search(r"(?:\d\s*(?:-|–|to|or)|\bbetween)\s*$", before):
+        return None   # one end of a range: "10 to 30 years", "50-60 pieces"
+    if unit == "n" and re.search(r",\s*$", before) and re.match(r"\s*[,)]", after):
+        return None   # an age in apposition: "Justin, 15,"
+    return unit, value
 
 
-_VALUE_SUFFIX = {"%", "percent", "per cent", "million", "billion", "trillion", "mln", "bln", "bn",
-                 "thousand"}
+def _figure_span(m: re.Match) -> tuple[int, int]:
+    """The figure as written: currency sign, digits, scale word, percent sign or word."""
+    return m.start(), m.end()
+
+
+def _digits_span(m: re.Match) -> tuple[int, int]:
+    return m.start("num"), (m.end("frac") if m.group("frac") else m.end("num"))
 
 
 def _change_digit(num: str, rng: random.Random) -> str:
@@ -232,86 +284,101 @@ def _change_digit(num: str, rng: random.Random) -> str:
         cand = num[:i] + d + num[i + 1:]
         if abs(float(re.sub(r"[^\d.]", "", cand)) - value) >= 0.05 * value:
             choices.append(cand)
-    return rng.choice(choices)
+    return rng.choice(choices) if choices else num
 
 
-_CONTEXT_STOP = _NOT_UNIT | {"about", "than", "some", "around", "nearly", "almost", "least",
-                             "there", "where", "what", "been", "being", "other", "total"}
+def _swap_digits(num: str, rng: random.Random) -> str | None:
+    """Two neighbouring, different digits swapped ("76" -> "67", "1,250" -> "1,520")."""
+    pos = [i for i, c in enumerate(num) if c.isdigit()]
+    pairs = [(a, b) for a, b in zip(pos, pos[1:]) if num[a] != num[b] and not (a == pos[0] and num[b] == "0")]
+    if not pairs:
+        return None
+    a, b = rng.choice(pairs)
+    return num[:a] + num[b] + num[a + 1:b] + num[a] + num[b + 1:]
 
 
-def _context_words(text: str, pos: int, unit: str) -> set[str]:
+def _restate(num: str, rng: random.Random) -> str:
+    """Another plausible figure written the same way: a stale or misremembered value
+    (15-60% off, the same decimals and grouping: "18.8" -> "26.3", "1,500" -> "1,100")."""
+    decimals = len(num.split(".")[1]) if "." in num else 0
+    value = float(num.replace(",", ""))
+    for _ in range(20):
+        factor = rng.choice([rng.uniform(0.4, 0.85), rng.uniform(1.15, 1.6)])
+        new = round(value * factor, decimals)
+        if not decimals:
+            # keep the written precision: a round figure stays round ("1,500" -> "1,100")
+            trailing = len(str(int(value))) - len(str(int(value)).rstrip("0"))
+            step = 10 ** min(trailing, max(0, len(str(int(new))) - 1))
+            new = round(new / step) * step
+        if new > 0 and new != value:
+            return f"{new:,.{decimals}f}" if "," in num else f"{new:.{decimals}f}"
+    return _change_digit(num, rng)
+
+
+def _changed_figure(num: str, rng: random.Random) -> str:
+    """A realistic slip in a restated figure: one digit wrong (40%), two digits swapped
+    (20%), or a stale or misremembered value (40%)."""
+    r = rng.random()
+    if r < 0.2:
+        swapped = _swap_digits(num, rng)
+        if swapped:
+            return swapped
+    if r < 0.6:
+        return _change_digit(num, rng)
+    return _restate(num, rng)
+
+
+_TOPIC_STOP = frozenset("""
+about after also been before being could does from have into just last more most much only other
+over said says some such than that their them then there these they this those told under were what
+when where which while will with would year years month months week weeks percent cent million
+billion thousand people time times first second third between during since until among
+""".split())
+
+
+def _topic_words(text: str, pos: int) -> set[str]:
+    """The content words of the sentence around ``pos``: two mentions of one fact sit in
+    sentences about the same thing, which share at least a name or a noun."""
     start, end = _sentence_bounds(text, pos)
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text[start:end])}
-    return words - _CONTEXT_STOP - set(unit.split())
+    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text[start:end])} - _TOPIC_STOP
+
+
+def quantity_sites(text: str) -> list[tuple[re.Match, re.Match]]:
+    """Every (earlier, later) pair of mentions of one figure: the same value in the same
+    unit, in two different sentences, the later one the next mention after the earlier."""
+    by_key: dict[tuple, list[re.Match]] = {}
+    for m in _FIGURE.finditer(text):
+        key = _figure_key(text, m)
+        if key is not None:
+            by_key.setdefault(key, []).append(m)
+    pairs = []
+    for ms in by_key.values():
+        for first, later in zip(ms, ms[1:]):
+            if _sentence_bounds(text, later.start())[0] >= first.end() and \
+                    _topic_words(text, first.start()) & _topic_words(text, later.start()):
+                pairs.append((first, later))
+    pairs.sort(key=lambda p: p[1].start())
+    return pairs
 
 
 def quantity_change(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
-    """A quantity given twice ('1,500 people' ... '1,500 people'); the later
-    mention is changed ('1,800 people'). Both mentions are the injected sides."""
-    groups: dict[tuple, list[re.Match]] = {}
-    for m in _NUM_TOKEN.finditer(text):
-        cur, whole, frac, unit = m.groups()
-        unit = (unit or "").strip().lower()
-        if _is_year(whole) and not frac and not cur:
-            continue
-        if not unit or unit in _NOT_UNIT:
-            continue
-        value = float(whole.replace(",", "") + (frac or ""))
-        if value < (3 if frac or cur else 10):  # "Radio 5 live", "2 sides"
-            continue
-        before = text[max(0, m.start() - 12):m.start()]
-        if re.search(r"\bper\s*$", before):   # a rate's base: "16 deaths per 100,000 people"
-            continue
-        # an identifier, not a count: "Section 30", "Radio 5", "Boeing 737" (a capitalised
-        # word right before, unless it starts the sentence or is a possessive)
-        cap = re.search(r"(^|[.!?\"\u201c]\s+|\n)?\b([A-Z][\w-]*)\s+$", text[max(0, m.start() - 30):m.start()])
-        if cap and not cap.group(1) and not cur:
-            continue
-        if re.search(_MONTH_RE + r"\s*$", before) or re.search(r"\bNo\.?\s*$", before) \
-                or re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s*$", before):
-            continue
-        # the same count of the same thing: '1,500 people' ... '1,500 people'. A
-        # bare '20 percent' or '$5 million' is often a different figure, so those
-        # need the next word to agree too ('20 percent stake').
-        key_words = unit
-        if unit in _WEAK_UNITS or cur:
-            nxt = re.match(r"\s+(?:of\s+(?:the\s+)?)?([a-z]{3,})", text[m.end():m.end() + 30])
-            if not nxt or nxt.group(1) in _NOT_UNIT:
-                continue
-            key_words += " " + nxt.group(1)
-        groups.setdefault((cur, whole, frac, key_words), []).append(m)
-    # two mentions in different sentences that share a content word besides the
-    # unit ("Northern Ireland's 18 constituencies" ... "Northern Ireland's 18
-    # constituencies will return"): most likely the same figure
-    pairs = []
-    for key, ms in groups.items():
-        for later in ms[1:]:
-            first = ms[0]
-            if _sentence_bounds(text, later.start())[0] > first.end() and \
-                    _context_words(text, first.start(), key[3]) & _context_words(text, later.start(), key[3]):
-                pairs.append((first, later))
-                break
+    """A figure given twice ('18.8% of Southcorp' ... 'the 18.8% stake'); the later
+    mention is changed ('the 26.3% stake'). Both mentions are the injected sides."""
+    pairs = quantity_sites(text)
     if not pairs:
         return None
-    first, last = rng.choice(pairs)
-    num_start = last.start(2)
-    num_end = last.end(3) if last.group(3) else last.end(2)
-    old = text[num_start:num_end]
-    new = _change_digit(old, rng)
-    out, rec, _ = apply_edits(text, [(num_start, num_end, new)])
-    # the span of a mention is the quantity as written: currency sign, value,
-    # scale word or percent ("$5.4 billion", "20 percent", "1,500" people)
-    def qspan(m):
-        start = m.start(1) if m.group(1) else m.start(2)
-        end = m.end(3) if m.group(3) else m.end(2)
-        if m.group(4) and m.group(4).strip().lower() in _VALUE_SUFFIX:
-            end = m.end(4)
-        return start, end
-    f_span = qspan(first)
-    l_start, l_end = qspan(last)
-    # the only edit lies inside the later span, which so grows or shrinks by its size
-    return Injection("quantity-change", out, [f_span, (l_start, l_end + len(new) - len(old))],
-                     rec, old, new)
+    first, later = rng.choice(pairs)
+    ns, ne = _digits_span(later)
+    old = text[ns:ne]
+    new = _changed_figure(old, rng)
+    if new == old:
+        return None
+    out, rec, _ = apply_edits(text, [(ns, ne, new)])
+    ls, le = _figure_span(later)
+    inj = Injection("quantity-change", out, [_figure_span(first), (ls, le + len(new) - len(old))],
+                    rec, old, new)
+    inj.site = (first.start(), later.start())
+    return inj
 
 
 _VAL = (r"(?:[$£€])?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|percent|per cent))?"

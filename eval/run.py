@@ -84,6 +84,7 @@ def work(job: tuple) -> dict:
             errors.append(f"{inj.type}: {type(exc).__name__}: {exc}")
             continue
         row = {"type": inj.type, "id": art.id, "before": inj.before, "after": inj.after,
+               "site": list(inj.site) if inj.site else None,
                "context": " … ".join(sentence_at(inj.text, a, b) for a, b in inj.spans[:2])
                if inj.two_sided else sentence_at(inj.text, inj.spans[0][0], inj.spans[-1][1])}
         for view, ds in (("all", diags), ("default", [d for d in diags if d["default"]])):
@@ -158,6 +159,43 @@ def load_judgments(path) -> dict[tuple[str, str, str], str]:
     except FileNotFoundError:
         return {}
     return {(j["article"], j["rule"], j["text"]): j["verdict"] for j in items}
+
+
+def load_injection_judgments(path) -> dict[tuple[str, str, int, int], str]:
+    """(article, type, first offset, later offset) -> 'fair' | 'unfair', from
+    eval/judged_injections.yaml: whether a person reading the clean article calls the two
+    mentions an injector changed one fact (a careful editor would want them to agree)."""
+    import yaml
+    try:
+        items = yaml.safe_load(open(path, encoding="utf-8")) or []
+    except FileNotFoundError:
+        return {}
+    return {(j["article"], j["type"], int(j["site"][0]), int(j["site"][1])): j["verdict"] for j in items}
+
+
+def fair_recall(results: list[dict], view: str, verdicts: dict) -> dict:
+    """Recall per type on the injected cases a person judged fair (any overlap), with the
+    counts judged unfair and not judged."""
+    out: dict[str, dict] = {}
+    for r in results:
+        for c in r.get("copies", ()):
+            if not c.get("site"):
+                continue
+            t = out.setdefault(c["type"], {"fair": 0, "hits": 0, "unfair": 0, "unjudged": 0, "unfair_hits": 0})
+            v = verdicts.get((c["id"], c["type"], c["site"][0], c["site"][1]))
+            hit = c[view]["level"] is not None
+            if v == "fair":
+                t["fair"] += 1
+                t["hits"] += hit
+            elif v == "unfair":
+                t["unfair"] += 1
+                t["unfair_hits"] += hit
+            else:
+                t["unjudged"] += 1
+    for t in out.values():
+        t["recall"] = round(t["hits"] / t["fair"], 3) if t["fair"] else None
+        t["ci95"] = score.wilson(t["hits"], t["fair"])
+    return out
 
 
 def hand_precision(counts: dict) -> float | None:

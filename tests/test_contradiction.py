@@ -14,7 +14,7 @@ from linter.kinds.value_conflict import typo_like
 SEED = (SEEDS / "000_5ae41dc0945392ff.txt").read_text(encoding="utf-8")
 
 
-def lint(text, date=None, select=("contradiction",)):
+def lint(text, date=None, select=("contradiction", "C103")):  # C103 is off by default: select it by id
     return linter.lint_text(text, config=Config(date=date, select=list(select)))
 
 
@@ -92,12 +92,109 @@ def test_today_glossed_a_day_off_is_tolerated():
 # -- C103 quantity conflict ----------------------------------------------------------------------
 
 
-def test_transposed_percentage_for_the_same_profit_figure():
-    text = ("Company profits rose 76% in the third quarter, the chairman said. "
-            "Shares jumped after profits rose 67% in the quarter.")
+def test_restated_stake_with_another_value_names_both_claims_and_the_fact():
+    text = ("Fosters bought 18.8% of Southcorp from the Oatley family on Monday. "
+            "Analysts said Fosters paid too much for the 26.3% stake.")
     [d] = lint(text)
-    assert (d.rule, d.text) == ("C103", "67%")
-    assert [text[r.start:r.end] for r in d.related] == ["76%"]
+    assert (d.rule, d.text) == ("C103", "26.3%")
+    assert [text[r.start:r.end] for r in d.related] == ["18.8%"]
+    assert d.message == "'26.3%' here, but '18.8%' on line 1: both are Fosters' stake in Southcorp"
+
+
+def test_headline_is_the_first_claim_not_glued_to_the_next_paragraph():
+    text = "Fosters buys 18.8% of Southcorp\nFosters bought the 26.3% stake from the Oatley family on Monday.\n"
+    [d] = lint(text)
+    assert d.text == "26.3%" and text[d.related[0].start:d.related[0].end] == "18.8%"
+    assert d.related[0].start < text.index("\n")
+
+
+@pytest.mark.parametrize("text", [
+    # two holders
+    "Madonna earned $54.9m last year, the magazine said. Simon and Garfunkel earn $24.9m a year from touring.",
+    # a forecast and an actual
+    "Acme expects sales of $5bn in 2005. Acme's sales were $4bn in 2004.",
+    "Acme's sales will reach $5bn, analysts said. Acme's sales were $4bn.",
+    # a part and the whole
+    "Acme's profit rose to $4.2bn in the first quarter. Acme's profit for the year was $15bn.",
+    # two periods
+    "Acme's profit was $4bn in 2004. Acme's profit was $5bn in 2005.",
+    # a change and a level; "from 1.8% to 0.8%" is a change, not a range
+    "Acme's growth slowed from 1.8% to 0.8% in 2004. Acme's growth of 0.8% in 2004 was the lowest in years.",
+    "Acme's profit rose 5% to $4bn. Acme's profit of $4bn beat forecasts.",
+    # the same figure, restated
+    "Fosters bought 18.8% of Southcorp on Monday. Fosters now owns 18.8% of the wine maker.",
+    # a part of a figure given elsewhere
+    "Thirty Britons were killed in the attack. Families of 22 of the Britons killed plan to sue.",
+])
+def test_claims_that_differ_in_a_filled_slot_are_two_facts(text):
+    assert [d for d in lint(text) if d.rule == "C103"] == []
+
+
+def test_rounding_ranges_that_only_touch_conflict():
+    text = "Acme's debt was $4bn at the end of June. Acme's debt of $5bn worried its bankers."
+    [d] = lint(text)
+    assert (d.text, text[d.related[0].start:d.related[0].end]) == ("$5bn", "$4bn")
+
+
+def test_a_range_is_one_claim_and_agrees_with_a_value_inside_it():
+    assert lint("Acme's growth will be between 6 and 7 percent, Acme said. Acme expects growth of 6.5 percent.") == []
+
+
+def test_a_later_figure_pairs_with_the_statement_it_contradicts_not_a_part():
+    text = ("Families of the 30 Britons killed in the attack heard the verdict. Families of 22 of the Britons "
+            "killed plan to sue. The coroner said all 40 Britons killed were unlawfully killed in the attack.")
+    [d] = lint(text)
+    assert d.text == "40" and text[d.related[0].start:d.related[0].end] == "30"
+
+
+def test_a_reference_takes_the_slots_of_the_claim_it_refers_to():
+    text = ("Trump paid $38m in taxes in 2005, the White House said. "
+            "Johnston said the $53m figure included payroll taxes.")
+    [d] = lint(text)
+    assert (d.text, text[d.related[0].start:d.related[0].end]) == ("$53m", "$38m")
+
+
+def test_a_same_fact_check_declared_in_yaml_alone(tmp_path):
+    """A newsroom's own check: a rule of kind value-conflict naming its own measured things."""
+    pack = tmp_path / "pack"
+    (pack / "wordlists").mkdir(parents=True)
+    (pack / "wordlists" / "vaccine-measures.yaml").write_text(
+        "name: vaccine-measures\ndescription: doses given\nwords:\n"
+        "  - 'doses [count]: doses, jabs, vaccinated, inoculated'\n", encoding="utf-8")
+    (pack / "doses.yaml").write_text("""\
+id: X201
+name: dose-conflict
+kind: value-conflict
+category: contradiction
+severity: warning
+measures: vaccine-measures
+message: "'{this}' here, but '{other}' on line {other_line}: both are {fact}"
+description: The same count of vaccine doses given twice with two values.
+examples:
+  - text: "Ohio gave <related>12,400</related> jabs on Monday. Officials said Ohio gave <marker>14,200</marker> jabs on Monday."
+  - text: "Ohio gave 12,400 jabs on Monday. Texas gave 14,200 jabs on Monday."
+""", encoding="utf-8")
+    from linter.ruleset import load_rules
+
+    rule = load_rules([pack]).by_id()["X201"]
+    assert rule.measures == "vaccine-measures"
+    text = "Ohio gave 12,400 jabs on Monday. Officials said Ohio gave 14,200 jabs on Monday."
+    found = [d for d in linter.lint_text(text, config=Config(rules=[str(pack)], select=["X201"]))]
+    assert [(d.rule, d.text) for d in found] == [("X201", "14,200")]
+    assert found[0].message == "'14,200' here, but '12,400' on line 1: both are Ohio's doses (jabs)"
+    # the built-in C103 does not know jabs: the check comes from the pack alone
+    assert lint(text) == []
+
+
+def test_temporal_hedges_list_is_the_one_the_rule_uses(tmp_path):
+    text = "The mission will end ahead of 2026. The mission would conclude in September 2025."
+    [d] = lint(text)
+    assert d.rule == "C101"
+    pack = tmp_path / "pack"
+    (pack / "wordlists").mkdir(parents=True)
+    (pack / "wordlists" / "temporal-hedges.yaml").write_text(
+        "name: temporal-hedges\ndescription: more\nwords: ['ahead of: before']\n", encoding="utf-8")
+    assert linter.lint_text(text, config=Config(rules=[str(pack)], select=["contradiction"])) == []
 
 
 def test_hedged_values_that_overlap_are_fine():
@@ -129,7 +226,7 @@ def test_typo_like(a, b, expected):
 
 def test_cost_is_near_linear_in_document_size():
     """Doubling a document roughly doubles the time of the contradiction and date rules."""
-    config = Config(select=["contradiction", "date"], date=dt.date(2024, 9, 30))
+    config = Config(select=["contradiction", "date", "C103"], date=dt.date(2024, 9, 30))
     base = SEED + "\n\n"
 
     def run(n):
@@ -171,10 +268,10 @@ def test_years_ago_gloss_allows_a_year_of_slack():
 
 
 def test_round_figures_are_read_to_one_digit_past_the_last_non_zero():
-    text = ("The central bank injected 200 million yuan into the market on Tuesday. "
-            "Traders said the central bank injected 220 million yuan into the market.")
+    text = ("China's trade surplus was 200 million yuan in May, the customs office said. "
+            "Traders said China's trade surplus of 220 million yuan in May was a surprise.")
     [d] = lint(text)
     assert d.text.startswith("220 million") and text[d.related[0].start:d.related[0].end].startswith("200 million")
-    same = ("The central bank injected 5 million yuan into the market on Tuesday. "
-            "Traders said the central bank injected 5.2 million yuan into the market.")
+    same = ("China's trade surplus was 5 million yuan in May, the customs office said. "
+            "Traders said China's trade surplus of 5.2 million yuan in May was a surprise.")
     assert lint(same) == []

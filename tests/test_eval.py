@@ -391,3 +391,36 @@ def test_worker_runs_the_real_linter_on_a_small_article():
     assert {c["type"] for c in res["copies"]} == set(inject.INJECTORS)
     by_type = {c["type"]: c for c in res["copies"]}
     assert by_type["digit-grouping"]["all"]["level"] is not None   # N101 catches "43,00"-style slips
+
+
+def test_quantity_change_finds_a_figure_phrased_differently():
+    text = ("Fosters bought 18.8% of Southcorp from the Oatley family on Monday.\n\n"
+            "Analysts said Fosters paid too much for the 18.8 per cent stake in Southcorp.\n")
+    inj = inject.quantity_change(text, DATE, random.Random(0))
+    first, later = inj.spans
+    assert inj.text[first[0]:first[1]] == "18.8%"
+    assert inj.text[later[0]:later[1]] == inj.after + " per cent" and inj.after != "18.8"
+    assert inj.site == (text.index("18.8%"), text.index("18.8 per cent"))
+
+
+def test_injection_judgments_are_well_formed_and_score_fair_cases():
+    from pathlib import Path
+
+    import yaml
+
+    from eval import run
+
+    path = Path(__file__).resolve().parents[1] / "eval" / "judged_injections.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert entries and all(e["verdict"] in ("fair", "unfair") and e.get("note") for e in entries)
+    verdicts = run.load_injection_judgments(path)
+    assert len(verdicts) == len(entries)
+    results = [{"copies": [
+        {"id": "a", "type": "quantity-change", "site": [1, 9], "default": {"level": "any"}},
+        {"id": "b", "type": "quantity-change", "site": [2, 8], "default": {"level": None}},
+        {"id": "c", "type": "quantity-change", "site": [3, 7], "default": {"level": "exact"}},
+        {"id": "d", "type": "quantity-change", "site": [4, 6], "default": {"level": None}}]}]
+    fair = {("a", "quantity-change", 1, 9): "fair", ("b", "quantity-change", 2, 8): "fair",
+            ("c", "quantity-change", 3, 7): "unfair"}
+    r = run.fair_recall(results, "default", fair)["quantity-change"]
+    assert (r["fair"], r["hits"], r["unfair"], r["unfair_hits"], r["unjudged"], r["recall"]) == (2, 1, 1, 1, 1, 0.5)

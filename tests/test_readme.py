@@ -132,6 +132,11 @@ def test_readme_rule_examples_load_and_pass_their_examples(tmp_path):
         pack = tmp_path / f"pack{n}"
         pack.mkdir()
         (pack / "rule.yaml").write_text(block, encoding="utf-8")
+        # a word list the example shows in comments ("# ... wordlists/NAME.yaml:", then its lines)
+        for name, body in re.findall(r"wordlists/([\w-]+)\.yaml:\s*\n((?:\s*#   .*\n)+)", block):
+            (pack / "wordlists").mkdir(exist_ok=True)
+            lines = [line.split("#", 1)[1][3:] for line in body.splitlines()]
+            (pack / "wordlists" / f"{name}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         ruleset = load_rules([pack])
         rule = next(r for r in ruleset.rules if r.source == str(pack / "rule.yaml"))
         assert run_examples(rule, ruleset) == [], block

@@ -193,8 +193,8 @@ def test_explain_kind_lists_the_fields_from_the_schema(run_cli):
     code, out, err = run_cli("explain", "--kind", "value-conflict")
     assert code == 0 and err == ""
     assert out.startswith("# kind: value-conflict\n")
-    assert "min_context_typo  number, default 40.0\n" in out
-    assert "Message placeholders: {this}, {other}, {other_line}" in out
+    assert "min_anchors       integer, default 1\n" in out
+    assert "Message placeholders: {this}, {other}, {other_line}, {fact}" in out
     code, out, _ = run_cli("explain", "--kind", "number-format")
     assert "detect    one of: grouping, foreign-separator, letter-in-number, space-in-number, share-over-100, " \
            "negative-count, required" in out

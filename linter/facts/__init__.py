@@ -47,6 +47,7 @@ class Facts:
         self.doc = doc
         # the reporting-verb lists (facts.quotes.Lexicon) of the run; None = the built-in ones
         self.lexicon = None
+        self._claims: dict = {}
 
     @cached_property
     def quantities(self):
@@ -75,3 +76,14 @@ class Facts:
         from .quotes import find_cues
 
         return find_cues(self.doc, self.lexicon)
+
+    def claims(self, vocabulary, kinds=("count", "money", "percent", "percentage-point", "measure")):
+        """Claim frames of the figures (``facts.claims``), built with the word lists of the
+        rule that asks (a :class:`~linter.facts.claims.Vocabulary`); computed once per
+        vocabulary, so two rules naming the same lists share them."""
+        key = (vocabulary, tuple(kinds))
+        if key not in self._claims:
+            from .claims import extract_claims
+
+            self._claims[key] = extract_claims(self.doc, vocabulary, tuple(kinds))
+        return self._claims[key]

@@ -103,6 +103,7 @@ class Rule(RuleBase):
     _verbs: dict[str, str] = {}
     _verb_re: re.Pattern | None = None
     _open: dict[str, str] = {}
+    _hedge_re: re.Pattern | None = None
 
     def wordlists_used(self) -> list[str]:
         return [self.events, self.hedges] if self.compare == "same-event" else []
@@ -120,11 +121,24 @@ class Rule(RuleBase):
         for entry in wordlists.get(self.hedges, []):
             word, _, side = str(entry).partition(":")
             self._open[" ".join(word.split()).lower()] = side.strip()
+        # the hedge before a time is read with this rule's own list (temporal-hedges), not a
+        # built-in pattern: a word added to the list is a word the rule sees
+        words = sorted(self._open, key=len, reverse=True)
+        self._hedge_re = re.compile(
+            r"(?i)(?:^|[\s“”\"(—–-])(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+            + r")\s*[“\"]?\s*$") if words else None
         self._verb_re = compile_words(list(self._verbs))  # a prefix tree: same matches as longest-first
 
     # -- intervals -----------------------------------------------------------
-    def interval(self, t) -> tuple[_dt.date, _dt.date]:
-        side = self._open.get(t.hedge, "")
+    def hedge_of(self, prose: str, t) -> str:
+        """The listed hedge right before a time ("by", "until at least"), lower-cased, or ""."""
+        if self._hedge_re is None:
+            return ""
+        m = self._hedge_re.search(prose, max(0, t.start - 40), t.start)
+        return " ".join(m.group(1).lower().split()) if m else ""
+
+    def interval(self, t, hedge: str = "") -> tuple[_dt.date, _dt.date]:
+        side = self._open.get(hedge, "")
         if side == "before":
             return _MIN, t.high
         if side == "after":
@@ -183,12 +197,12 @@ class Rule(RuleBase):
         by_event: dict[str, list[Mention]] = {}
         for mention in self._mentions(doc):
             earlier = by_event.setdefault(mention.event, [])
-            lo, hi = self.interval(mention.time)
+            lo, hi = self.interval(mention.time, self.hedge_of(doc.prose, mention.time))
             conflicts = []
             for other in earlier[-self.window:]:
                 if other.time.start == mention.time.start:
                     continue
-                olo, ohi = self.interval(other.time)
+                olo, ohi = self.interval(other.time, self.hedge_of(doc.prose, other.time))
                 if lo <= ohi and olo <= hi:
                     continue
                 if mention.time.kind == other.time.kind == "relative" and mention.time.text.lower() == other.time.text.lower():

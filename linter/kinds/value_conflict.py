@@ -1,41 +1,38 @@
-"""``value-conflict``: the same quantity stated twice with values that cannot both hold.
+"""``value-conflict``: one fact stated twice with values that cannot both hold.
 
-"The Coalition's profit rose 76%" ... "the 67% rise in profit": one of the two is a
-typo. Quantities come from ``doc.facts.quantities``. Two mentions are the same
-quantity when they have
+"Fosters bought 18.8% of Southcorp" ... later "Fosters bought the 26.3% stake": one of
+the two figures is wrong. Each figure becomes a claim frame (``doc.facts.claims``, see
+:mod:`linter.facts.claims`): the measured thing, its holder and target, level or
+change, period, forecast or actual, segment, unit and bound. Two claims are the same
+fact only when
 
-* the same key: kind, unit and counted noun ("people", "fighters"; for a percentage
-  or an amount of money without a noun, the next content word: "20 percent stake");
-* a matching context: the content words around them in their sentences (subject,
-  verb, place) agree, scored with rapidfuzz's token-set ratio over the word lists;
-* no distinguishing time: two sentences dated differently ("in 2015" / "in 2016")
-  state two facts, not one.
+* they measure the same thing in the same unit (the blocking key: only claims with
+  one key are ever compared, and each with the last ``window`` of its key, so the
+  cost is linear in the document);
+* every slot both fill agrees: holder, target, period, change, forecast, segments;
+  a mismatch in any of them means two facts ("Madonna earned $54.9m" / "Simon and
+  Garfunkel earn $24.9m");
+* at least ``min_anchors`` of holder, target and period are filled in both and agree
+  (a reference such as "the stake" or "the figure" takes them from the claim it
+  refers to), so two figures that merely measure the same kind of thing are not
+  taken for one fact.
 
-Their values conflict when their intervals do not overlap, after the hedge ("some
-43,000" is 38,700-47,300) and the rounding the written precision implies ("5
-million" covers 4.5-5.5 million). A pair whose numerals differ like a typo (one digit
-changed, two digits swapped) needs less context agreement than any other pair,
-because that is how these slips happen.
-
-Candidates are indexed by key and each mention is compared only with the last
-``window`` mentions of its key, so the cost is linear in the document.
+They conflict when their intervals (bound and written precision) do not overlap, or
+when one bound is restated with another value ("at least 35" / "at least 36"). A
+later claim that agrees with any earlier claim of the same fact is not reported, and
+each report pairs the later figure with the earlier claim that shares most slots.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import ClassVar
 
 from ..diagnostics import Finding, Related
+from ..facts.claims import Vocabulary
 from .base import RuleBase
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DIGITS = re.compile(r"\d")
-
-
-def _numeral_digits(q) -> str:
-    return "".join(_DIGITS.findall(q.numeral))
 
 
 def typo_like(a: str, b: str) -> bool:
@@ -46,168 +43,148 @@ def typo_like(a: str, b: str) -> bool:
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     if len(diff) == 2:  # "76" / "67": the same digits, two neighbours swapped
         return diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    # one digit changed; "100,000" / "400,000" or "0.1" / "0.7" share nothing but zeros
     return len(diff) == 1 and any(a[i] == b[i] != "0" for i in range(len(a)))
 
 
-def _rounding(q) -> tuple[float, float]:
-    """The interval a value covers given how precisely it is written and hedged."""
-    lo, hi = q.low, q.high
-    if q.hedge or q.words:
-        return lo, hi
-    digits = _numeral_digits(q)
-    if not digits:
-        return lo, hi
-    if "." in q.numeral:
-        decimals = len(q.numeral.split(".")[-1])
-        half = 0.5 * 10 ** (-decimals) * (q.scale or 1)
-        if q.kind == "percent" or q.scale == 1:
-            half = 0.5 * 10 ** (-decimals)
-        return lo - half, hi + half
-    trailing = len(digits) - len(digits.rstrip("0"))
-    # A restated figure is restated the same way: "1,500" and "1,800" conflict, and a round
-    # figure is read to one digit past its last non-zero one ("200 million" is 195-205 million;
-    # measured on the eval corpus, wider rounding hid real slips and saved no false alarms).
-    if trailing < 2:
-        if (q.scale or 1) > 1:
-            half = 0.5 * q.scale
-            return lo - half, hi + half
-        return lo, hi
-    half = 0.5 * 10 ** (trailing - 1) * (q.scale or 1)
-    return lo - half, hi + half
-
-
 class Rule(RuleBase):
-    """Report a quantity whose value contradicts the same quantity stated earlier.
+    """Report a figure whose value contradicts the same fact stated earlier.
 
-    Message placeholders: ``{this}``, ``{other}``, ``{other_line}``.
+    Message placeholders: ``{this}``, ``{other}``, ``{other_line}``, ``{fact}`` (what
+    both claims are about, in words: "Fosters' stake in Southcorp").
     """
 
-    placeholders: ClassVar[tuple[str, ...]] = ("this", "other", "other_line")
+    placeholders: ClassVar[tuple[str, ...]] = ("this", "other", "other_line", "fact")
 
-    kinds: list[str] = ["count", "money", "percent", "measure"]
+    kinds: list[str] = ["count", "money", "percent", "percentage-point", "measure"]
     """Quantity kinds compared (count, money, percent, percentage-point, measure, number)."""
-    skip_units: list[str] = ["year", "month", "week", "day", "hour", "minute", "second"]
-    """Units never compared (durations and ages change within a story)."""
+    measures: str = "claim-measures"
+    """Word list of measured things and their synonyms ("stake", "death toll: dead, killed"), optionally limited to kinds of figure."""
+    references: str = "claim-references"
+    """Word list of words that refer back to an earlier claim ("the figure", "the deal")."""
+    forecast_words: str = "claim-forecast-words"
+    """Word list of words that make a figure a forecast rather than an actual ("expected", "forecast")."""
+    segments: str = "claim-segments"
+    """Word list of words naming a part of a whole or of a period ("first quarter", "total")."""
+    changes: str = "claim-changes"
+    """Word list of verbs of change, each with its direction (level, rise, fall, from)."""
+    bounds: str = "claim-bounds"
+    """Word list of bound words before a figure ("up to", "at least", "more than")."""
     stopwords: str = "value-conflict-stopwords"
-    """Word list of words left out of the contexts that are compared."""
-    context_words: int = 7
-    """Content words taken on each side of a quantity, within its sentence."""
-    min_context: float = 95.0
-    """Token-set ratio (0-100) the two contexts must reach, for any pair."""
-    min_context_typo: float = 40.0
-    """The same, for a pair whose numerals differ like a typo (one digit changed, two swapped)."""
-    min_shared: int = 1
-    """Content words the two contexts must share."""
-    require_typo: bool = False
-    """Report only pairs whose numerals differ like a typo."""
+    """Word list of words left out of the clause words that are compared."""
+    min_shared_words: int = 2
+    """Clause words two claims must share to count as one more agreeing slot."""
+    min_anchors: int = 1
+    """Slots among holder, target and period (or shared clause words) filled in both claims and agreeing."""
     window: int = 30
     """Earlier mentions of the same key compared with each new one."""
 
-    _stop: frozenset = frozenset()
+    _vocab: Vocabulary | None = None
 
     def wordlists_used(self) -> list[str]:
-        return [self.stopwords]
+        return [self.measures, self.references, self.forecast_words, self.segments, self.changes, self.bounds,
+                self.stopwords]
 
     def prepare(self, wordlists):
-        self._stop = frozenset(str(w).lower() for w in wordlists.get(self.stopwords, []))
-
-    def _context(self, prose: str, start: int, end: int, s_start: int, s_end: int) -> list[str]:
-        left = [w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(prose, max(s_start, start - 90), start)]
-        right = [w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(prose, end, min(s_end, end + 70))]
-        keep = lambda ws: [w for w in ws if len(w) > 2 and w not in self._stop]  # noqa: E731
-        return keep(left)[-self.context_words:] + keep(right)[: self.context_words]
-
-    def _key(self, q, prose: str) -> tuple | None:
-        if q.kind not in self.kinds or q.range_role or q.negative:
-            return None
-        if q.unit and q.unit.lower() in self.skip_units:
-            return None
-        noun = q.noun
-        if noun is None:
-            if q.kind == "count":
-                return None  # a bare number: nothing says what it counts
-            noun = ""  # a percentage, amount or measure: the unit and the context must tell
-        if re.search(r"\b(?:per|every|each|in|out of)\s+$", prose[max(0, q.start - 8):q.start]):
-            return None  # a denominator ("4.5 murders per 100,000 people")
-        return (q.kind, (q.unit or "").lower(), noun.lower().rstrip("s"))
+        self._vocab = Vocabulary.from_lists(
+            measures=wordlists.get(self.measures, []), references=wordlists.get(self.references, []),
+            forecast=wordlists.get(self.forecast_words, []), segments=wordlists.get(self.segments, []),
+            changes=wordlists.get(self.changes, []), bounds=wordlists.get(self.bounds, []),
+            stopwords=wordlists.get(self.stopwords, []))
 
     def check(self, doc, ctx):
-        for q, o, score, typo in self.candidates(doc):
-            need = self.min_context_typo if typo else self.min_context
-            if score < need or (self.require_typo and not typo):
+        for later, earlier in self.conflicts(doc):
+            yield Finding(later.start, later.end, {
+                "this": doc.text[later.start:later.end], "other": doc.text[earlier.start:earlier.end],
+                "other_line": doc.line_of(earlier.start), "fact": describe(later, earlier),
+            }, related=[Related(earlier.start, earlier.end, "first stated here")])
+
+    def conflicts(self, doc):
+        """(later, earlier) claim pairs that state one fact with values that cannot both hold."""
+        blocks: dict[tuple, list] = {}
+        for c in doc.facts.claims(self._vocab, tuple(self.kinds)):
+            if not c.measures:
                 continue
-            yield Finding(q.start, q.end, {
-                "this": doc.text[q.start:q.end], "other": doc.text[o.start:o.end],
-                "other_line": doc.line_of(o.start),
-            }, related=[Related(o.start, o.end, "first stated here")])
-
-    def candidates(self, doc):
-        """(later, earlier, context score, typo-like) for each later mention's best earlier match."""
-        prose = doc.prose
-        times = [t for t in doc.facts.times if t.resolved and t.kind != "weekday"]
-        time_starts = [t.start for t in times]
-        index: dict[tuple, list] = {}
-        for q in doc.facts.quantities:
-            key = self._key(q, prose)
-            if key is None:
-                continue
-            si = doc.sentence_at(q.start)
-            if si is None:
-                continue
-            sent = doc.sentences[si]
-            entry = (q, si, self._context(prose, q.start, q.end, sent.start, sent.end),
-                     _times_in(times, time_starts, sent.start, sent.end), _rounding(q))
-            earlier = index.setdefault(key, [])
-            best = None
-            for other in earlier[-self.window:]:
-                scored = self._score(entry, other)
-                if scored is not None and (best is None or scored[0] > best[0]):
-                    best = (*scored, other)
-            earlier.append(entry)
-            if best is not None:
-                yield q, best[2][0], best[0], best[1]
-
-    def _score(self, a, b) -> tuple[float, bool] | None:
-        qa, sa, ca, ta, (alo, ahi) = a
-        qb, sb, cb, tb, (blo, bhi) = b
-        if sa == sb:
-            return None  # two values in one sentence are compared on purpose ("from 12 to 87 countries")
-        if qa.hedge and qb.hedge and _side(qa.hedge) == _side(qb.hedge):
-            # the same hedge twice ("more than 20 airstrikes" ... "more than 22 airstrikes"):
-            # one statement restated, so the figures themselves must agree
-            if qa.value == qb.value:
-                return None
-        elif alo <= bhi and blo <= ahi:
-            return None
-        if ta and tb and not any(x.low <= y.high and y.low <= x.high for x in ta for y in tb):
-            return None  # dated differently: two facts
-        if len(set(ca) & set(cb)) < self.min_shared:
-            return None
-        typo = (typo_like(_numeral_digits(qa), _numeral_digits(qb)) and qa.scale == qb.scale
-                 and _shape(qa.numeral) == _shape(qb.numeral))
-        from rapidfuzz import fuzz  # here: most articles never get this far (8 ms of start-up saved)
-
-        return fuzz.token_set_ratio(" ".join(ca), " ".join(cb)), typo
+            same, seen = [], set()
+            for m in sorted(c.measures):  # a claim is filed under each thing its wording can measure
+                earlier = blocks.setdefault((m, c.kind, c.unit), [])
+                for o in earlier[-self.window:]:
+                    if id(o) not in seen and o.sentence != c.sentence and clash(c, o) is None:
+                        seen.add(id(o))
+                        same.append(o)
+                earlier.append(c)
+            if not same or any(not values_conflict(c, o) for o in same):
+                continue  # nothing to contradict, or it agrees with one statement of the fact
+            score = lambda o: anchors(c, o) + (len(c.context & o.context) >= self.min_shared_words)  # noqa: E731
+            # the statement it departs from: most shared slots, then most shared words, then the first
+            best = max(same, key=lambda o: (score(o), len(c.context & o.context), -o.start))
+            # a thing named only by its counted noun ("people", "cities") is a weak key:
+            # it takes one more shared slot than a listed measure ("stake", "death toll")
+            need = self.min_anchors + (1 if all(":" in m for m in c.measures) else 0)
+            if score(best) >= need:
+                yield c, best
 
 
-def _side(hedge: str) -> str:
-    from ..facts.numbers import HEDGES
+def clash(a, b) -> str | None:
+    """The first slot filled in both claims that disagrees, or None."""
+    if a.holder and b.holder and not (a.holder_key & b.holder_key):
+        return "holder"
+    if a.target and b.target and not (a.target_key & b.target_key):
+        return "target"
+    if a.holder and b.target and a.holder_key == b.target_key and not (a.target and a.target_key == b.target_key):
+        return "holder"  # "Southcorp's stake in Fosters" is not "Fosters' stake in Southcorp"
+    if a.change != b.change:
+        return "change"
+    if a.forecast != b.forecast:
+        return "forecast"
+    if a.segments != b.segments:
+        return "segment"
+    if a.period and b.period and not _same_period(a.period, b.period):
+        return "period"
+    return None
 
-    if not hedge:
-        return ""
-    return HEDGES.get(" ".join(hedge.lower().split()), "approx")
+
+def _same_period(p, q) -> bool:
+    if p[0] == "text" or q[0] == "text":
+        return p == q
+    return p[0] <= q[1] and q[0] <= p[1]
 
 
-def _shape(numeral: str) -> str:
-    """"9.9" and "96" differ in shape; "1,500" and "1,800" do not."""
-    return _DIGITS.sub("9", numeral)
+def anchors(a, b) -> int:
+    """How many of holder, target and period both claims fill (they agree: see clash)."""
+    return bool(a.holder and b.holder) + bool(a.target and b.target) + bool(a.period and b.period)
 
 
-def _times_in(times, starts, s: int, e: int) -> list:
-    i = bisect.bisect_left(starts, s)
-    out = []
-    while i < len(times) and times[i].start < e:
-        out.append(times[i])
-        i += 1
-    return out
+def values_conflict(a, b) -> bool:
+    if a.bound and a.bound == b.bound:
+        return a.value != b.value  # one bound restated: "at least 35" ... "at least 36"
+    if a.low == a.high or b.low == b.high:
+        return not (a.low <= b.high and b.low <= a.high)
+    # rounding intervals are half-open: "$4bn" (3.5-4.5) and "$5bn" (4.5-5.5) only touch
+    return not (a.low < b.high and b.low < a.high)
+
+
+def describe(a, b) -> str:
+    """What both claims are about, in words an editor can check: "Fosters' stake in Southcorp"."""
+    holder = a.holder or b.holder
+    target, prep = (a.target, a.target_prep) if a.target else (b.target, b.target_prep)
+    shared = sorted(a.measures & b.measures)
+    measure = a.measure if a.measure in shared else (shared[0] if shared else a.measure or "")
+    if measure.startswith("count:"):
+        measure = (a.unit + "s") if a.unit and not a.unit.endswith("s") else (a.unit or measure[6:])
+    elif a.kind == "count" and a.unit and a.unit not in measure:
+        measure = f"{measure} ({a.unit}s)"
+    if holder:
+        h = holder.replace("’", "'")
+        if h.endswith("'s"):
+            h = h[:-2]
+        text = f"{h}' {measure}" if h.endswith("s") else f"{h}'s {measure}"
+    else:
+        text = f"the {measure}"
+    if target:
+        text += f" {'in' if prep == 'of' and measure == 'stake' else prep or 'of'} {target}"
+    period = a.period_text or b.period_text
+    if period and (a.period and b.period):
+        text += f" {period}" if period.split()[0].lower() in ("in", "on", "during", "last", "this", "next") else f" ({period})"
+    if a.forecast:
+        text += ", as a forecast"
+    return text
