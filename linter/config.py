@@ -61,6 +61,8 @@ class Config(Declared):
     builtin_rules: bool = True
     fail_on: Literal["error", "warning", "info"] = "warning"
     date: _dt.date | None = None
+    # what kind of pieces these are (facts.genre): outside news, judgement words are the point
+    genre: Literal["news", "opinion", "letters", "review", "comments", "interview", "match-report"] | None = None
     locale: str = "en"
     # house style for numbers: counts below this are spelled out (N121); None = the rule's own value
     spell_out_below: Annotated[int | None, Field(ge=1)] = None

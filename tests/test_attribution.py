@@ -107,8 +107,8 @@ def test_unsourced_claim_needs_explicit_selection():
 def test_user_pack_extends_reporting_verbs(tmp_path):
     pack = tmp_path / "pack" / "wordlists"
     pack.mkdir(parents=True)
-    (pack / "verbs.yaml").write_text("name: reporting-verbs\ndescription: house verbs\nwords: [mused]\n")
-    text = "The ministers met.\n\n“We will win the next election,” the candidate mused.\n"
+    (pack / "verbs.yaml").write_text("name: reporting-verbs\ndescription: house verbs\nwords: [intoned]\n")
+    text = "The ministers met.\n\n“We will win the next election,” the candidate intoned.\n"
     assert [d.rule for d in _lint(text, select=["A101"])] == ["A101"]
     assert _lint(text, select=["A101"], rules=[str(tmp_path / "pack")]) == []
 
