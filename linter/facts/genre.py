@@ -50,7 +50,7 @@ _COMMENTS = re.compile(r"(?i)\s*(?:your views|have your say|your comments|reader
                        r"\b[^\n]{0,40}$")
 _QA_LINE = re.compile(r"\s*(?:Q\s*[:.]|Question\s*:)\s")
 _SIGNATURE = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*,\s*[A-Z][\w'’.-]+(?:[ ,]+[A-Z][\w'’.-]+){0,3}\s*$")
-_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my)(?![\w'’-])")
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]e|[Mm]y)(?![\w'’-])")
 
 
 @dataclass(frozen=True)

@@ -741,12 +741,16 @@ def _whole_piece_speakers(doc, out: list[Attribution]) -> None:
     headline = signatures.headline_speaker(doc)
     sole = None
     if headline is None:
+        # (a pronoun speaker -- "she added" -- names no one new, so only named speakers count)
         keys: dict[str, Attribution] = {}
+        n = 0
         for a in out:
             if a.spoken and _FIRST_PERSON.search(doc.prose, a.quote.inner_start, a.quote.inner_end):
-                keys.setdefault(speaker_key(doc, a.speaker) or "?", a)
-        n = sum(1 for a in out if a.spoken and _FIRST_PERSON.search(doc.prose, a.quote.inner_start, a.quote.inner_end))
-        if len(keys) == 1 and "?" not in keys and n >= 2:
+                n += 1
+                key = speaker_key(doc, a.speaker)
+                if key is not None:
+                    keys.setdefault(key, a)
+        if len(keys) == 1 and n >= 2:
             sole = next(iter(keys.values()))
     for k, a in enumerate(out):
         if a.how != HOW_NONE:
@@ -851,6 +855,24 @@ class Governance:
             if c.start < end and c.end > start:
                 return c
         return None
+
+    def paraphrased_before(self, si: int) -> bool:
+        """Does the sentence before ``si`` (same paragraph) report what someone said or
+        thinks, with no direct quote after its cue, so that sentence ``si`` -- with no quote
+        of its own -- may go on paraphrasing them ("Sanders attacked the deal on Monday. It
+        was a disastrous betrayal of workers.")?"""
+        sentences = self.doc.sentences
+        if si <= 0 or sentences[si - 1].block != sentences[si].block:
+            return False
+        here, prev = sentences[si], sentences[si - 1]
+        if self.doc.quotes_in(here.start, here.end):
+            return False
+        for c in reversed(self.index.between(prev.start, prev.end)):
+            if c.speaker is None or c.passive or c.kind not in ("verb", "phrase"):
+                continue
+            after = self.doc.quotes_in(c.end, prev.end)
+            return not any(len(self.text[q.inner_start:q.inner_end].split()) > FRAGMENT_WORDS for q in after)
+        return False
 
     def sentence_has_cue(self, si: int) -> bool:
         s = self.doc.sentences[si]

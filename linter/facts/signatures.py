@@ -62,7 +62,8 @@ def signature_after(doc, quote, block_end: int) -> Span | None:
     for pattern in (_DASH_AFTER, _BRACKET_AFTER, _BYLINE_AFTER, _NAME_TITLE_AFTER):
         m = pattern.match(text, quote.end, stop)
         if m and _is_name(m.group(1)):
-            return Span(m.start(1), m.end(1))
+            name = m.group(1).rstrip(".")
+            return Span(m.start(1), m.start(1) + len(name))
     return None
 
 
