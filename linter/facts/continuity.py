@@ -147,11 +147,29 @@ class Continuity:
         if p is not None and (c is None or c.start <= (p.cue.end if p.cue else p.quote.end)):
             return self.make(quote, None, "continuation", like=p)  # (c, if any, is p's own cue)
         if c is not None:
+            if self._third_person(quote, k, c.speaker):
+                return None
             return self.make(quote, c, "previous-sentence")
         subject = self.introduced(k) if introduce else None
         if subject is not None and not self._names_in_quote(quote, subject):
             return self.make(quote, None, "previous-sentence", speaker=subject)
         return None
+
+    def _third_person(self, quote, k: int, speaker: Span) -> bool:
+        """Does the quote name, in the third person, the one a pronoun speaker of sentence
+        ``k`` would stand for ("When Ma met Trump, he pledged a million jobs. “Jack Ma was an
+        early visitor …”")? Then the quote is not theirs."""
+        if speaker_key(self.doc, speaker) is not None:
+            return self._names_in_quote(quote, speaker)
+        s = self.doc.sentences[k]
+        inner = self.doc.prose[quote.inner_start:quote.inner_end]
+        for m in _CAPITALISED.finditer(self.doc.prose, s.start, speaker.start):
+            word = m.group().rstrip(".")
+            if m.start() == s.start or word.lower() in _NOT_NAMES or word.lower() in _OPENERS or len(word) < 3:
+                continue
+            if re.search(r"\b" + re.escape(word) + r"\b", inner):
+                return True
+        return False
 
     def _names_in_quote(self, quote, subject: Span) -> bool:
         """Does the quote speak of the subject in the third person ("Jack Ma was an early
