@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
                       args.jobs, all_rules=True, log=log, types=types)
     seconds = time.perf_counter() - t0
     judged = run.load_judgments(Path(__file__).resolve().parent / "judged.yaml")
-    default, every = run.aggregate(results, "default", judged), run.aggregate(results, "all", judged)
+    fairness = run.load_injection_judgments(Path(__file__).resolve().parent / "judged_injections.yaml")
+    default, every = (run.aggregate(results, "default", judged, fairness),
+                      run.aggregate(results, "all", judged, fairness))
     from . import policy
     gate = policy.gate(every)
     meta = {"linter_version": linter.__version__, "split": args.split, "articles": len(results),
@@ -107,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
           f"({default['clean_words']:,} words) and {meta['copies']} injected copies, "
           f"{seconds:.0f}s on {args.jobs} processes; rules on by default:\n")
     print(report.summary_table(default))
+    fair = report.fair_recall_lines(default)
+    if fair:
+        print("\nRecall on injected copies judged fair by hand (eval/judged_injections.yaml):\n" + fair)
     print("\nPrecision judged by hand on the clean originals (errors+warnings, rules on by default):\n")
     print(report.hand_table(default))
     bad = {k: v for k, v in gate.items() if not v["complies"]}

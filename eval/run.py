@@ -160,16 +160,34 @@ def load_judgments(path) -> dict[tuple[str, str, str], str]:
     return {(j["article"], j["rule"], j["text"]): j["verdict"] for j in items}
 
 
+def load_injection_judgments(path) -> dict[tuple[str, str], str]:
+    """(error type, article) -> 'fair' | 'unfair', from eval/judged_injections.yaml.
+
+    One section per error type. 'fair': the injected copy really has the error (a rule is
+    right to be expected to flag it); 'unfair': the injection did not make it (a quote whose
+    cue was removed still has a speaker a reader finds next to it). Judged on the default
+    run (seed 0); other runs inject other copies, which count as unjudged."""
+    import yaml
+    try:
+        data = yaml.safe_load(open(path, encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return {}
+    return {(t, j["article"]): j["verdict"] for t, items in data.items() for j in items or ()}
+
+
 def hand_precision(counts: dict) -> float | None:
     """Share of judged flags that were right: slips / (slips + false alarms)."""
     judged = counts.get("slip", 0) + counts.get("false-alarm", 0)
     return round(counts.get("slip", 0) / judged, 3) if judged else None
 
 
-def aggregate(results: list[dict], view: str = "default", judged: dict | None = None) -> dict:
+def aggregate(results: list[dict], view: str = "default", judged: dict | None = None,
+              fairness: dict | None = None) -> dict:
     """Figures for one view: 'default' (rules on by default) or 'all'. Flags on
     clean text that a person judged a real slip of the published text
-    (``judged``) are counted as ``slips``, not as false alarms."""
+    (``judged``) are counted as ``slips``, not as false alarms. Injected copies judged
+    fair or unfair by hand (``fairness``) give each type a recall on fair cases."""
+    fairness = fairness or {}
     judged = judged or {}
     fa = [r for r in results if r.get("fa") and "clean" in r]
     words = sum(r["words"] for r in fa)
@@ -198,6 +216,15 @@ def aggregate(results: list[dict], view: str = "default", judged: dict | None = 
     rec = score.recall_table([{"type": c["type"], "level": c[view]["level"]} for c in copies])
     per_article = 1000 * len(fa) / words if words else 0.0   # articles per 1,000 words
     for t, v in rec.items():
+        mine = [c for c in copies if c["type"] == t]
+        verdicts = [fairness.get((t, c["id"])) for c in mine]
+        fair = [c for c, x in zip(mine, verdicts) if x == "fair"]
+        v["fair_cases"] = len(fair)
+        v["unfair_cases"] = sum(1 for x in verdicts if x == "unfair")
+        v["unjudged_cases"] = sum(1 for x in verdicts if x is None)
+        v["fair_hits"] = sum(1 for c in fair if c[view]["level"] is not None)
+        v["recall_fair"] = round(v["fair_hits"] / len(fair), 3) if fair else None
+        v["ci95_fair"] = score.wilson(v["fair_hits"], len(fair))
         v["category"] = inject.CATEGORY[t]
         # precision an editor would see if every article carried one such slip:
         # hits per article against the category's false alarms per clean article

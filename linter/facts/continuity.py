@@ -42,6 +42,9 @@ from ..document import Span
 from .speakers import is_speaker, names_used
 
 _SUBJECT_WORD = re.compile(r"[\w'’.-]+")
+# words that open a phrase before the subject ("After receiving the letter, Tusk …")
+_CLAUSE_STARTS = frozenset("""after before as in on at for with without when while since during despite following
+    upon once amid among under over through back last earlier later""".split())
 _LEADS = frozenset("but and now still meanwhile however yet so then also perhaps maybe indeed instead".split())
 _NUMBERS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
     sixty seventy eighty ninety hundred thousand million""".split())
@@ -162,7 +165,7 @@ class Continuity:
         if speaker_key(self.doc, speaker) is not None:
             return self._names_in_quote(quote, speaker)
         s = self.doc.sentences[k]
-        inner = self.doc.prose[quote.inner_start:quote.inner_end]
+        inner = self.doc.prose[quote.inner_start:min(quote.inner_end, quote.inner_start + 200)]
         for m in _CAPITALISED.finditer(self.doc.prose, s.start, speaker.start):
             word = m.group().rstrip(".")
             if m.start() == s.start or word.lower() in _NOT_NAMES or word.lower() in _OPENERS or len(word) < 3:
@@ -177,7 +180,7 @@ class Continuity:
         key = speaker_key(self.doc, subject)
         if key is None:
             return False
-        inner = self.doc.prose[quote.inner_start:quote.inner_end].lower()
+        inner = self.doc.prose[quote.inner_start:min(quote.inner_end, quote.inner_start + 200)].lower()
         return re.search(r"\b" + re.escape(key) + r"\b", inner) is not None
 
     def introduced(self, k: int) -> Span | None:
@@ -185,17 +188,24 @@ class Continuity:
         introduce a speaker before quoting them ("Grainne Siggins is director of adult social
         care for Newham." / "But Mr Foster is still worried." / "She works in a surgery in
         Lewes.") -- or None. A possessive ("China's economy") or a word that is no name
-        ("The", "Last", "Thirty") is no subject."""
+        ("The", "Last", "Thirty") is no subject. A short opening phrase before the subject is
+        skipped ("After receiving the letter, Tusk struck a gloomy note.")."""
         doc = self.doc
         s = doc.sentences[k]
-        words = list(_SUBJECT_WORD.finditer(doc.prose, s.start, min(s.end, s.start + 120)))
+        start = s.start
+        comma = doc.prose.find(", ", s.start, min(s.end, s.start + 90))
+        if comma != -1 and not doc.prose[s.start:comma].count(" ") >= 12:
+            opener = doc.prose[s.start:s.start + 12].split(" ", 1)[0].lower()
+            if opener in _CLAUSE_STARTS or opener.endswith("ing"):
+                start = comma + 2  # "As part of the trip, Engle toured …", "Hearing the screams, Rami …"
+        words = list(_SUBJECT_WORD.finditer(doc.prose, start, min(s.end, start + 120)))
         i = 0
         while i < len(words) and words[i].group().lower() in _LEADS:
             i += 1
         if i >= len(words):
             return None
         first = words[i].group()
-        if first.lower() in ("he", "she"):
+        if first.lower() in ("he", "she", "he's", "she's", "he'd", "she'd", "he’s", "she’s", "he’d", "she’d"):
             n = i + 1
         else:
             n = i
@@ -250,9 +260,13 @@ class Continuity:
             return None
         if sentences[k].block != sentences[s1].block:
             block_end = doc.blocks[sentences[s1].block].end
-            if doc.prose[quote.end:block_end].strip() or not doc.prose[quote.start:quote.end].rstrip()[:-1].rstrip().endswith(","):
+            if doc.prose[quote.end:block_end].strip() or \
+                    not doc.prose[quote.start:quote.end].rstrip()[:-1].rstrip().endswith((",", "?", "!")):
                 return None
         c = self.speaking_cue(k, speech_only=True)
+        if c is not None and sentences[k].block != sentences[s1].block \
+                and len(doc.prose[sentences[k].start:c.start].split()) > 4:
+            return None  # across a break, only a sentence that opens with its cue ("I asked one of …")
         return self.make(quote, c, "next-sentence") if c is not None else None
 
 

@@ -145,10 +145,11 @@ def _compiled(lex: Lexicon) -> _Compiled:
 
 
 def _names_before(prev: str, lex: "_Compiled") -> bool:
-    """Is ``prev`` a subject that makes a noun-like form a verb ("Viguerie notes")?"""
+    """Is ``prev`` a subject that makes a noun-like form a verb ("Viguerie notes"), or a
+    closing quote mark before an inversion ("…,” states the report")?"""
     low = prev.lower()
     return (prev[:1].isupper() and low not in _DETERMINERS) or low in ("he", "she", "it", "which", "who", "that") \
-        or low in lex.speakers
+        or low in lex.speakers or prev in ("”", '"')
 
 
 def _bare(tok: str) -> str:
@@ -227,7 +228,7 @@ _REFUSALS = frozenset("declined decline declines refused refuse refuses wouldn't
 # forms that are mostly nouns ("the notes", "the states", "reports") but verbs right after a
 # name, a pronoun, "which" or a speaking noun: "Viguerie notes", "the report, which notes",
 # "the ad states"
-_NAME_VERBS = frozenset("notes states reports comments recalls".split())
+_NAME_VERBS = frozenset("notes states reports comments recalls forecasts".split())
 # cue phrases that do not follow their speaker ("in a statement", "according to …", "the letter read")
 _PHRASE_NO_SUBJECT = ("in ", "according", "as quoted", "quoted as", "the ", "that ", "a ", "his ", "her ", "their ", "its ")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:][\"”’)]*)\s*$")
@@ -247,7 +248,8 @@ def _np_backward(tokens: list[re.Match], i: int, depth: int = 0) -> Span | None:
     if depth > 2:
         return None
     while i >= 0 and _is_word(tokens[i].group()) and (
-        tokens[i].group().lower() in _SKIP or (tokens[i].group().endswith("ly") and tokens[i].group().islower())
+        (tokens[i].group().lower() in _SKIP and not tokens[i].group()[:1].isupper())  # ("May replied": a name)
+        or (tokens[i].group().endswith("ly") and tokens[i].group().islower())
     ):
         i -= 1
     if i < 0:
