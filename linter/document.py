@@ -239,6 +239,7 @@ _SENTENCE_END = re.compile(
     r"""[.!?…](?<![.!?…][.!?…])[.!?…]*+["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9"“‘(\[])"""  # terminal punctuation + closers
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
 def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -257,8 +258,8 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
             w = _WORD_BEFORE.search(head)
             if w:
                 word = w.group(1).lower()
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                    continue
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
+                    continue  # (initials: "G.K. Butterfield", "J.R.R. Tolkien")
         piece_start = cursor
         while piece_start < punct_end and segment[piece_start].isspace():
             piece_start += 1
