@@ -84,10 +84,9 @@ def main(argv: list[str] | None = None) -> int:
                       args.jobs, all_rules=True, log=log, types=types)
     seconds = time.perf_counter() - t0
     judged = run.load_judgments(Path(__file__).resolve().parent / "judged.yaml")
-    default, every = run.aggregate(results, "default", judged), run.aggregate(results, "all", judged)
-    fair = run.load_injection_judgments(Path(__file__).resolve().parent / "judged_injections.yaml")
-    default["recall_fair"] = run.fair_recall(results, "default", fair)
-    every["recall_fair"] = run.fair_recall(results, "all", fair)
+    fairness = run.load_injection_judgments(Path(__file__).resolve().parent / "judged_injections.yaml")
+    default, every = (run.aggregate(results, "default", judged, fairness),
+                      run.aggregate(results, "all", judged, fairness))
     from . import policy
     gate = policy.gate(every)
     meta = {"linter_version": linter.__version__, "split": args.split, "articles": len(results),
@@ -115,15 +114,10 @@ def main(argv: list[str] | None = None) -> int:
           f"({default['clean_words']:,} words) and {meta['copies']} injected copies, "
           f"{seconds:.0f}s on {args.jobs} processes; rules on by default:\n")
     print(report.summary_table(default))
-    for t in sorted(set(default["recall_fair"]) | set(every["recall_fair"])):
-        def fig(v):
-            ci = v["ci95"]
-            return (f"{v['hits']}/{v['fair']} = {100 * v['recall']:.0f}% [{100 * ci[0]:.0f}–{100 * ci[1]:.0f}]"
-                    if v["fair"] else "none judged")
-        d, e = default["recall_fair"].get(t), every["recall_fair"].get(t)
-        print(f"\n{t} on the cases judged fair (eval/judged_injections.yaml): rules on by default {fig(d)}, "
-              f"every rule {fig(e)}; {e['unfair']} judged unfair ({e['unfair_hits']} flagged by any rule), "
-              f"{e['unjudged']} not judged")
+    for view, agg in (("rules on by default", default), ("every rule", every)):
+        fair = report.fair_recall_lines(agg)
+        if fair:
+            print(f"\nRecall on injected copies judged fair by hand (eval/judged_injections.yaml), {view}:\n" + fair)
     print("\nPrecision judged by hand on the clean originals (errors+warnings, rules on by default):\n")
     print(report.hand_table(default))
     bad = {k: v for k, v in gate.items() if not v["complies"]}

@@ -39,6 +39,19 @@ def summary_table(agg: dict) -> str:
     return "\n".join(lines)
 
 
+def fair_recall_lines(agg: dict) -> str:
+    """One line per error type with copies judged fair or unfair by hand."""
+    lines = []
+    for t, r in sorted(agg["recall"].items()):
+        if not (r.get("fair_cases") or r.get("unfair_cases")):
+            continue
+        ci = r.get("ci95_fair")
+        ci = f" [{100 * ci[0]:.0f}–{100 * ci[1]:.0f}]" if ci else ""
+        lines.append(f"- {t}: {_pct(r.get('recall_fair'))}{ci} ({r['fair_hits']}/{r['fair_cases']} fair cases); "
+                     f"{r['unfair_cases']} judged unfair, {r['unjudged_cases']} not judged")
+    return "\n".join(lines)
+
+
 def rule_table(agg: dict) -> str:
     rows = agg["false_alarms"]["per_rule"]
     lines = ["| rule | name | category | severity | on by default | err+warn | /1k words | info | /1k words "

@@ -161,41 +161,28 @@ def load_judgments(path) -> dict[tuple[str, str, str], str]:
     return {(j["article"], j["rule"], j["text"]): j["verdict"] for j in items}
 
 
-def load_injection_judgments(path) -> dict[tuple[str, str, int, int], str]:
-    """(article, type, first offset, later offset) -> 'fair' | 'unfair', from
-    eval/judged_injections.yaml: whether a person reading the clean article calls the two
-    mentions an injector changed one fact (a careful editor would want them to agree)."""
+def load_injection_judgments(path) -> dict[tuple, str]:
+    """(error type, article, site) -> 'fair' | 'unfair', from eval/judged_injections.yaml.
+
+    One section per error type. 'fair': the injected copy really has the error (a rule is
+    right to be expected to flag it); 'unfair': the injection did not make it (a quote whose
+    cue was removed still has a speaker a reader finds next to it; two figures that only
+    happen to be equal). ``site`` is the pair of offsets of a two-sided injection (None for
+    the others). Judged on the default run (seed 0); other runs inject other copies, which
+    count as unjudged."""
     import yaml
     try:
-        items = yaml.safe_load(open(path, encoding="utf-8")) or []
+        data = yaml.safe_load(open(path, encoding="utf-8")) or {}
     except FileNotFoundError:
         return {}
-    return {(j["article"], j["type"], int(j["site"][0]), int(j["site"][1])): j["verdict"] for j in items}
+    return {(t, j["article"], tuple(j["site"]) if j.get("site") else None): j["verdict"]
+            for t, items in data.items() for j in items or ()}
 
 
-def fair_recall(results: list[dict], view: str, verdicts: dict) -> dict:
-    """Recall per type on the injected cases a person judged fair (any overlap), with the
-    counts judged unfair and not judged."""
-    out: dict[str, dict] = {}
-    for r in results:
-        for c in r.get("copies", ()):
-            if not c.get("site"):
-                continue
-            t = out.setdefault(c["type"], {"fair": 0, "hits": 0, "unfair": 0, "unjudged": 0, "unfair_hits": 0})
-            v = verdicts.get((c["id"], c["type"], c["site"][0], c["site"][1]))
-            hit = c[view]["level"] is not None
-            if v == "fair":
-                t["fair"] += 1
-                t["hits"] += hit
-            elif v == "unfair":
-                t["unfair"] += 1
-                t["unfair_hits"] += hit
-            else:
-                t["unjudged"] += 1
-    for t in out.values():
-        t["recall"] = round(t["hits"] / t["fair"], 3) if t["fair"] else None
-        t["ci95"] = score.wilson(t["hits"], t["fair"])
-    return out
+def fairness_of(fairness: dict, copy: dict) -> str | None:
+    """The verdict on one injected copy: by its site where judged so, else by its article."""
+    site = tuple(copy["site"]) if copy.get("site") else None
+    return fairness.get((copy["type"], copy["id"], site)) or fairness.get((copy["type"], copy["id"], None))
 
 
 def hand_precision(counts: dict) -> float | None:
@@ -204,10 +191,13 @@ def hand_precision(counts: dict) -> float | None:
     return round(counts.get("slip", 0) / judged, 3) if judged else None
 
 
-def aggregate(results: list[dict], view: str = "default", judged: dict | None = None) -> dict:
+def aggregate(results: list[dict], view: str = "default", judged: dict | None = None,
+              fairness: dict | None = None) -> dict:
     """Figures for one view: 'default' (rules on by default) or 'all'. Flags on
     clean text that a person judged a real slip of the published text
-    (``judged``) are counted as ``slips``, not as false alarms."""
+    (``judged``) are counted as ``slips``, not as false alarms. Injected copies judged
+    fair or unfair by hand (``fairness``) give each type a recall on fair cases."""
+    fairness = fairness or {}
     judged = judged or {}
     fa = [r for r in results if r.get("fa") and "clean" in r]
     words = sum(r["words"] for r in fa)
@@ -236,6 +226,15 @@ def aggregate(results: list[dict], view: str = "default", judged: dict | None = 
     rec = score.recall_table([{"type": c["type"], "level": c[view]["level"]} for c in copies])
     per_article = 1000 * len(fa) / words if words else 0.0   # articles per 1,000 words
     for t, v in rec.items():
+        mine = [c for c in copies if c["type"] == t]
+        verdicts = [fairness_of(fairness, c) for c in mine]
+        fair = [c for c, x in zip(mine, verdicts) if x == "fair"]
+        v["fair_cases"] = len(fair)
+        v["unfair_cases"] = sum(1 for x in verdicts if x == "unfair")
+        v["unjudged_cases"] = sum(1 for x in verdicts if x is None)
+        v["fair_hits"] = sum(1 for c in fair if c[view]["level"] is not None)
+        v["recall_fair"] = round(v["fair_hits"] / len(fair), 3) if fair else None
+        v["ci95_fair"] = score.wilson(v["fair_hits"], len(fair))
         v["category"] = inject.CATEGORY[t]
         # precision an editor would see if every article carried one such slip:
         # hits per article against the category's false alarms per clean article

@@ -61,6 +61,8 @@ class Config(Declared):
     builtin_rules: bool = True
     fail_on: Literal["error", "warning", "info"] = "warning"
     date: _dt.date | None = None
+    # what kind of pieces these are (facts.genre): outside news, judgement words are the point
+    genre: Literal["news", "opinion", "letters", "review", "comments", "interview", "match-report"] | None = None
     locale: str = "en"
     # house style for numbers: counts below this are spelled out (N121); None = the rule's own value
     spell_out_below: Annotated[int | None, Field(ge=1)] = None
@@ -221,6 +223,7 @@ extend-select: []              # e.g. extend-select: [A104]
 ignore: []                     # e.g. ignore: [S102, style]
 fail-on: warning               # lowest severity that makes the exit code 1
 # date: 2024-09-30             # document date (else front matter, else inferred from the text)
+# genre: opinion               # news (default), opinion, letters, review, comments, interview, match-report
 locale: en                     # number formats: en, en-IN (lakh grouping), de, fr, ...
 severity: {}                   # e.g. severity: {A103: "off", K101: info}
 per-path: {}                   # e.g. per-path: {"archive/**": {ignore: [attribution]}}

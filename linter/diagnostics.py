@@ -47,6 +47,7 @@ class Finding:
     related: list[Related] = field(default_factory=list)
     fix: str | None = None  # a safe replacement applied by --fix (substitutions only)
     message: str | None = None  # overrides the rule's template when set
+    severity: str | None = None  # a lower severity for this finding (a genre where the rule only advises)
 
 
 @dataclass(slots=True)

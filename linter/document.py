@@ -108,6 +108,7 @@ class Sentence:
 class Quote:
     """A quotation span. ``start``/``end`` include the marks; the inner text excludes them.
 
+    A mark is one character (“ ” „ " « » ‘ ’ ') or two (the ``''`` of NYT-style copy).
     ``closed`` is False when no closing mark was found before the paragraph ended.
     """
 
@@ -119,11 +120,16 @@ class Quote:
 
     @property
     def inner_start(self) -> int:
-        return self.start + 1
+        return self.start + len(self.open_mark)
 
     @property
     def inner_end(self) -> int:
-        return self.end - 1 if self.closed else self.end
+        return self.end - len(self.close_mark) if self.closed else self.end
+
+    @property
+    def single(self) -> bool:
+        """Quoted with single marks (a headline's ‘…’), not double ones."""
+        return self.open_mark in ("‘", "'")
 
 
 # ---------------------------------------------------------------------------
@@ -344,6 +350,7 @@ _SENTENCE_END = re.compile(
     r"""[.!?…](?<![.!?…][.!?…])[.!?…]*+["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9"“‘(\[])"""  # terminal punctuation + closers
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
 def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -362,8 +369,8 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
             w = _WORD_BEFORE.search(head)
             if w:
                 word = w.group(1).lower()
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                    continue
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
+                    continue  # (initials: "G.K. Butterfield", "J.R.R. Tolkien")
         piece_start = cursor
         while piece_start < punct_end and segment[piece_start].isspace():
             piece_start += 1
@@ -384,13 +391,16 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------
 # Quotes
 
-_OPENERS = {"“": "”", "„": "”", '"': '"', "«": "»"}
+_OPENERS = {"“": "”", "„": "”", '"': '"', "«": "»", "''": "''"}
 _ANY_DOUBLE = "“”„\"«»"
-_DOUBLE_MARK = re.compile("[" + _ANY_DOUBLE + "]")
+# a double mark: one character, or two apostrophes (NYT-style ''…'', never three in a row)
+_DOUBLE_MARK = re.compile("[" + _ANY_DOUBLE + "]|(?<!')'''?(?!')")
+_STRAIGHT = ('"', "''")
 
 
 def find_quotes(prose: str, start: int, end: int) -> list[Quote]:
-    """Double-quotation spans in one paragraph, straight and curly, with their marks.
+    """Double-quotation spans in one paragraph, with their marks: straight ("…"), curly
+    (“…”, „…“), guillemets («…») and two apostrophes (''…'', as NYT copy writes them).
 
     A mark is an opener when it is not preceded by a word character (or is a
     typographic opener), a closer otherwise; a straight mark closed by a curly one is
@@ -400,17 +410,26 @@ def find_quotes(prose: str, start: int, end: int) -> list[Quote]:
     open_at = -1
     open_mark = ""
     for m in _DOUBLE_MARK.finditer(prose, start, end):  # (the marks only, not a loop over every character)
-        i = m.start()
-        ch = prose[i]
+        i, j = m.start(), m.end()
+        ch = m.group()
+        if ch == "'''":  # a single mark and a double one: ''...'Go,''' or '''Go,' he said...''
+            if open_at < 0:
+                ch, j = "''", j - 1
+            else:
+                ch, i = "''", i + 1
         prev = prose[i - 1] if i > start else " "
-        nxt = prose[i + 1] if i + 1 < end else " "
+        nxt = prose[j] if j < end else " "
         if open_at < 0:
-            if ch in "“„«" or (ch == '"' and (not (prev.isalnum() or prev in ".,;:!?") or not nxt.isspace())):
+            if ch in "“„«" or (ch in _STRAIGHT and not prev.isdigit()  # (5'3" is an inch mark)
+                                 and (not (prev.isalnum() or prev in ".,;:!?") or not nxt.isspace())):
                 open_at, open_mark = i, ch
             continue
-        # inside a quote: a closer ends it
-        if ch in "”»" or (ch == '"' and (prev.isalnum() or prev in ".,;:!?)—–-…'’" or nxt.isspace() or nxt in ".,;:!?)")):
-            quotes.append(Quote(open_at, i + 1, open_mark, ch, True))
+        # inside a quote: a closer ends it; so does an opening “ typed for a closing one (after
+        # punctuation, before a space or the end: “It's unusual,“ said Larry Noble)
+        if ch in "”»" or (ch in _STRAIGHT and (prev.isalnum() or prev in ".,;:!?)—–-…'’" or nxt.isspace() or nxt in ".,;:!?)")) \
+                or (ch == "“" and (j >= end or nxt.isspace())
+                    and (prev in ".,!?" or (j >= end and prev == " " and prose[i - 2:i - 1] in (".", ",", "!", "?")))):
+            quotes.append(Quote(open_at, j, open_mark, ch, True))
             open_at = -1
         elif ch in "“„«":
             # a new opener inside an open quote: the earlier one was never closed
@@ -421,6 +440,33 @@ def find_quotes(prose: str, start: int, end: int) -> list[Quote]:
         while stop > open_at + 1 and prose[stop - 1].isspace():
             stop -= 1
         quotes.append(Quote(open_at, stop, open_mark, "", False))
+    return quotes
+
+
+# a single mark that opens (after a space, a bracket or a dash, before a word) or closes
+# (after a word or punctuation, before a space, punctuation or the end): not an apostrophe
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–-]))[‘'](?=[\w$£€])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%)])[’'](?=[\s.,;:!?)—–-]|$)")
+
+
+def find_single_quotes(prose: str, start: int, end: int) -> list[Quote]:
+    """Closed single-quotation spans (‘…’ or '…') in one block: how headlines quote
+    ("Blair ‘will not quit’ over war"). Only called for headings: in body text single
+    marks are mostly apostrophes and quotes inside quotes."""
+    quotes: list[Quote] = []
+    closers = [(m.start(), m.group()) for m in _SINGLE_CLOSE.finditer(prose, start, end)]
+    k = 0
+    for m in _SINGLE_OPEN.finditer(prose, start, end):
+        i = m.start()
+        if quotes and i < quotes[-1].end:
+            continue
+        want = "’" if m.group() == "‘" else "'"
+        while k < len(closers) and closers[k][0] <= i:
+            k += 1
+        for c, mark in closers[k:]:
+            if mark == want:
+                quotes.append(Quote(i, c + 1, m.group(), mark, True))
+                break
     return quotes
 
 
@@ -628,9 +674,16 @@ class Document:
 
     @cached_property
     def quotes(self) -> list[Quote]:
+        """Every quotation, in order and disjoint: double marks in every block, and in
+        headings also single marks (a headline's ‘…’) outside the double ones."""
         out: list[Quote] = []
         for b in self.blocks:
-            out.extend(find_quotes(self.prose, b.start, b.end))
+            found = find_quotes(self.prose, b.start, b.end)
+            if b.kind == "heading" and ("'" in self.prose[b.start:b.end] or "‘" in self.prose[b.start:b.end]):
+                singles = [q for q in find_single_quotes(self.prose, b.start, b.end)
+                           if not any(d.start < q.end and q.start < d.end for d in found)]
+                found = sorted(found + singles, key=lambda q: q.start)
+            out.extend(found)
         return out
 
     @cached_property

@@ -201,10 +201,32 @@ def _severity(rule_id: str, name: str, default: str, config: Config, override) -
     return default
 
 
+@lru_cache(maxsize=1)
+def builtin_wordlists() -> dict:
+    """The built-in pack's word lists (loaded, and cached compiled, like the rules)."""
+    return rules_for(Config()).wordlists
+
+
+def builtin_lexicon():
+    """The attribution word lists of the built-in pack, for facts used outside a run."""
+    return lexicon_for(builtin_wordlists())
+
+
+def _run_lexicon(wordlists: dict):
+    """The attribution lists for a run: its own, with any it lacks (a run with
+    ``--no-builtin-rules``) taken from the built-in pack, so quotes are still read."""
+    from .facts.quotes import Lexicon
+
+    if all(name in wordlists for name in Lexicon.NAMES):
+        return lexicon_for(wordlists)
+    return Lexicon.from_wordlists({**builtin_wordlists(), **wordlists})
+
+
 def lint_document(doc: Document, config: Config, rules: list[RuleBase], ruleset: RuleSet | None = None,
                   timing: Timing | None = None) -> list[Diagnostic]:
     ctx = Context(config, ruleset.wordlists if ruleset else {})
-    doc.facts.lexicon = lexicon_for(ctx.wordlists)
+    doc.facts.lexicon = _run_lexicon(ctx.wordlists)
+    doc.facts.genre_setting = config.genre
     override = config.overrides_for(doc.path)
     ignored = override.ignore if override else []
     diagnostics: list[Diagnostic] = []
@@ -226,7 +248,8 @@ def lint_document(doc: Document, config: Config, rules: list[RuleBase], ruleset:
             findings = []
         for f in findings:
             if _in_scope(doc, rule, f):
-                diagnostics.append(_to_diagnostic(doc, rule, f, severity))
+                lowered = f.severity if f.severity and SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity] else severity
+                diagnostics.append(_to_diagnostic(doc, rule, f, lowered))
     directives = suppress.parse_directives(doc)
     if directives:
         diagnostics = suppress.apply(doc, diagnostics, directives)

@@ -31,7 +31,7 @@ def test_seed_opinion_passages_flagged(seed_diags):
     ]
     msgs = [d.message for d in seed_diags if d.rule == "A102"]
     assert "'embarrassing'" in msgs[0] and "'premature', 'unnecessary'" in msgs[1]
-    assert {d.severity for d in seed_diags if d.rule == "A102"} == {"warning"}
+    assert {d.severity for d in seed_diags if d.rule == "A102"} == {"info"}  # below the warning bar by hand (README)
 
 
 def test_seed_has_no_unattributed_quote(seed_diags):
@@ -58,7 +58,7 @@ def test_unattributed_quote_span_and_message():
     text = "The ministers met on Monday.\n\n“We will not leave until the job is done.”\n"
     (d,) = _lint(text, select=["A101"])
     assert (d.line, d.column, d.end_column) == (3, 1, 43)
-    assert d.severity == "warning" and d.category == "attribution"
+    assert d.severity == "info" and d.category == "attribution"
     assert d.message == "Quote “We will not leave until the…” has no speaker: name who said it"
 
 
@@ -107,8 +107,8 @@ def test_unsourced_claim_needs_explicit_selection():
 def test_user_pack_extends_reporting_verbs(tmp_path):
     pack = tmp_path / "pack" / "wordlists"
     pack.mkdir(parents=True)
-    (pack / "verbs.yaml").write_text("name: reporting-verbs\ndescription: house verbs\nwords: [mused]\n")
-    text = "The ministers met.\n\n“We will win the next election,” the candidate mused.\n"
+    (pack / "verbs.yaml").write_text("name: reporting-verbs\ndescription: house verbs\nwords: [intoned]\n")
+    text = "The ministers met.\n\n“We will win the next election,” the candidate intoned.\n"
     assert [d.rule for d in _lint(text, select=["A101"])] == ["A101"]
     assert _lint(text, select=["A101"], rules=[str(tmp_path / "pack")]) == []
 

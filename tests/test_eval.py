@@ -403,24 +403,110 @@ def test_quantity_change_finds_a_figure_phrased_differently():
     assert inj.site == (text.index("18.8%"), text.index("18.8 per cent"))
 
 
-def test_injection_judgments_are_well_formed_and_score_fair_cases():
+# ---------------------------------------------------------------------------
+# PolNeAR (eval/polnear.py) and hand-judged injections
+
+
+def _fake_polnear(root):
+    """A tiny PolNeAR-shaped work tree: one train article with one annotated attribution."""
+    text = ("Trump Says It Will Be Great.\n\n"
+            "\u201cWe will win,\u201d Mr. Trump said. Officials said the rally was full.\n\n"
+            "\u201cNobody expected this crowd at all tonight.\u201d\n")
+    (root / "data" / "train" / "text").mkdir(parents=True)
+    (root / "data" / "train" / "attributions").mkdir(parents=True)
+    (root / "data" / "train" / "text" / "nyt_x.txt").write_text(text, encoding="utf-8")
+    q = text.index("\u201cNobody")
+    src = text.index("Officials")
+    ann = (f"T1\tSource {src} {src + 9}\tOfficials\nT2\tCue {src + 10} {src + 14}\tsaid\n"
+           f"T3\tContent {q} {q + 44}\tx\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    (root / "data" / "train" / "attributions" / "nyt_x_ab12.ann").write_text(ann, encoding="utf-8")
+    meta = ("compartment\tfilename\tlevel\tannotators\tpublisher\tpublication_date\tauthor\ttitle\n"
+            "train\tnyt_x\t1\tab12\tnyt\t2016-02-18\tX\tTrump Says It Will Be Great\n")
+    (root / "data" / "metadata.tsv").write_text(meta, encoding="utf-8")
+    return text
+
+
+def test_polnear_missing_copy_is_one_clear_line(tmp_path, capsys):
+    from eval import polnear
+
+    assert polnear.main(["--cache", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "git clone https://github.com/networkdynamics/PolNeAR" in err[0]
+
+
+def test_polnear_refuses_another_version(tmp_path, capsys):
+    from eval import polnear
+
+    _fake_polnear(tmp_path / "clone")
+    assert polnear.main(["--fetch", str(tmp_path / "clone"), "--cache", str(tmp_path / "cache")]) == 2
+    assert "SHA-256" in capsys.readouterr().err
+
+
+def test_polnear_fetch_load_and_score(tmp_path, monkeypatch):
+    import hashlib
+
+    from eval import polnear
+
+    text = _fake_polnear(tmp_path / "clone")
+    monkeypatch.setattr(polnear, "METADATA_SHA256",
+                        hashlib.sha256((tmp_path / "clone" / "data" / "metadata.tsv").read_bytes()).hexdigest())
+    monkeypatch.setattr(polnear, "EXPECTED", {"train": 1, "dev": 0, "test": 0})
+    folder = polnear.fetch(tmp_path / "clone", tmp_path / "cache", log=lambda m: None)
+    (art,) = polnear.load(polnear.ensure(folder), ("train",))
+    assert art.date == "2016-02-18" and len(art.text) == len(text)
+    assert art.text.splitlines()[0] == "Trump Says It Will Be Great "  # the appended stop blanked
+    assert len(art.attributions) == 1 and art.attributions[0].source
+    q = text.index("\u201cNobody")
+    src = text.index("Officials")
+    diags = [{"rule": "A101", "severity": "warning", "start": q, "end": q + 44, "message": ""},
+             {"rule": "A103", "severity": "info", "start": src, "end": src + 14, "message": ""},
+             {"rule": "A103", "severity": "info", "start": 0, "end": 5, "message": ""}]
+    scored = polnear.score_article(art, diags, set())
+    assert [f["auto"] for f in scored] == ["false", "true", "false"]
+    assert polnear.a103_coverage(art, scored) == 1
+
+
+def test_judged_injections_and_polnear_verdicts_are_well_formed():
     from pathlib import Path
 
     import yaml
 
+    from eval import inject, run
+
+    root = Path(__file__).resolve().parents[1] / "eval"
+    data = yaml.safe_load((root / "judged_injections.yaml").read_text(encoding="utf-8"))
+    assert set(data) <= set(inject.INJECTORS)
+    for items in data.values():
+        for j in items:
+            assert {"article", "verdict", "note"} <= set(j) <= {"article", "verdict", "note", "site", "value"}
+            assert j["verdict"] in ("fair", "unfair") and j["note"]
+    assert run.load_injection_judgments(root / "judged_injections.yaml")
+    for j in yaml.safe_load((root / "polnear_judged.yaml").read_text(encoding="utf-8")):
+        assert set(j) == {"split", "article", "rule", "start", "verdict", "note"}, j
+        assert j["verdict"] in ("slip", "false-alarm") and isinstance(j["start"], int) and j["note"]
+
+
+def test_recall_on_fair_cases():
     from eval import run
 
-    path = Path(__file__).resolve().parents[1] / "eval" / "judged_injections.yaml"
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert entries and all(e["verdict"] in ("fair", "unfair") and e.get("note") for e in entries)
-    verdicts = run.load_injection_judgments(path)
-    assert len(verdicts) == len(entries)
-    results = [{"copies": [
-        {"id": "a", "type": "quantity-change", "site": [1, 9], "default": {"level": "any"}},
-        {"id": "b", "type": "quantity-change", "site": [2, 8], "default": {"level": None}},
-        {"id": "c", "type": "quantity-change", "site": [3, 7], "default": {"level": "exact"}},
-        {"id": "d", "type": "quantity-change", "site": [4, 6], "default": {"level": None}}]}]
-    fair = {("a", "quantity-change", 1, 9): "fair", ("b", "quantity-change", 2, 8): "fair",
-            ("c", "quantity-change", 3, 7): "unfair"}
-    r = run.fair_recall(results, "default", fair)["quantity-change"]
-    assert (r["fair"], r["hits"], r["unfair"], r["unfair_hits"], r["unjudged"], r["recall"]) == (2, 1, 1, 1, 1, 0.5)
+    def copy(aid, level):
+        return {"type": "quote-attribution", "id": aid, "default": {"level": level, "new": [], "flagged_as": []}}
+    results = [{"id": "a", "fa": False, "copies": [copy("a", "any")]},
+               {"id": "b", "fa": False, "copies": [copy("b", None)]},
+               {"id": "c", "fa": False, "copies": [copy("c", None)]}]
+    fairness = {("quote-attribution", "a", None): "fair", ("quote-attribution", "b", None): "fair",
+                ("quote-attribution", "c", None): "unfair"}
+    r = run.aggregate(results, "default", {}, fairness)["recall"]["quote-attribution"]
+    assert (r["fair_hits"], r["fair_cases"], r["unfair_cases"], r["recall_fair"]) == (1, 2, 1, 0.5)
+    # a verdict keyed by site holds for that site only; one keyed by article for the whole article
+    fairness = {("quantity-change", "a", (1, 9)): "fair", ("quantity-change", "b", (2, 8)): "fair",
+                ("quantity-change", "c", (3, 7)): "unfair", ("quote-attribution", "e", None): "fair"}
+    assert run.fairness_of(fairness, {"id": "a", "type": "quantity-change", "site": [1, 9]}) == "fair"
+    assert run.fairness_of(fairness, {"id": "a", "type": "quantity-change", "site": [1, 10]}) is None
+    assert run.fairness_of(fairness, {"id": "e", "type": "quote-attribution", "site": None}) == "fair"
+    hit, miss = {"level": "any", "new": [], "flagged_as": ["contradiction"]}, {"level": None, "new": [], "flagged_as": []}
+    copies = [{"id": i, "type": "quantity-change", "site": site, "default": lv, "all": lv}
+              for i, site, lv in (("a", [1, 9], hit), ("b", [2, 8], miss), ("c", [3, 7], hit), ("d", [4, 6], miss))]
+    agg = run.aggregate([{"id": "x", "words": 100, "copies": copies}], "default", {}, fairness)
+    r = agg["recall"]["quantity-change"]
+    assert (r["fair_cases"], r["fair_hits"], r["unfair_cases"], r["unjudged_cases"], r["recall_fair"]) == (2, 1, 1, 1, 0.5)

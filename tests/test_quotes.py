@@ -9,7 +9,8 @@ import pytest
 from conftest import SEEDS
 
 from linter.document import Document
-from linter.facts.quotes import Lexicon, attribute_quotes, default_lexicon, find_cues
+from linter.engine import builtin_lexicon
+from linter.facts.quotes import Lexicon, attribute_quotes, find_cues
 
 SEED = SEEDS / "000_5ae41dc0945392ff.txt"
 
@@ -162,7 +163,7 @@ def test_dash_signature():
 
 def test_titles_and_scare_quotes_need_no_speaker():
     doc, attrs = _attr("It was affirmed in a briefing entitled, “Transition Plan for Combined Joint Task Force.” "
-                       "Beyoncé sang “Love Drought” first. Will it stay for “as long as needed”?\n")
+                       "Beyoncé performed “Love Drought” first. Will it stay for “as long as needed”?\n")
     assert [a.how for a in attrs][1:] == ["title", "fragment"]
     assert not any(a.unattributed for a in attrs)
 
@@ -178,8 +179,8 @@ def test_unattributed_full_quote():
     assert a.unattributed and a.speaker is None and a.cue is None
 
 
-def test_stance_verb_does_not_carry_to_next_paragraph():
-    text = "The ministry denied the report on Monday.\n\n“We will not leave until the job is done.”\n"
+def test_passive_does_not_carry_to_next_paragraph():
+    text = "The report was denied on Monday.\n\n“We will not leave until the job is done.”\n"
     _, (a,) = _attr(text)
     assert a.unattributed
 
@@ -190,15 +191,15 @@ def test_verbs_inside_long_quotes_are_not_cues():
 
 
 def test_noun_uses_are_not_cues():
-    doc = _doc("His remarks and Iraq's claims were noted. The United States reports an estimated 500 cases.")
+    doc = _doc("His remarks and Iraq's claims were noted. The United States has some states with an estimated 500 cases.")
     assert [doc.text[c.start:c.end] for c in doc.facts.cues] == ["noted"]
 
 
 def test_custom_lexicon():
-    doc = _doc("“We will win the next election,” the candidate mused.")
-    assert attribute_quotes(doc)[0].unattributed
-    base = default_lexicon()
-    lex = Lexicon(base.verbs + ("mused",), base.cues, base.titles, base.stance)
+    doc = _doc("“We will win the next election,” the candidate intoned.")
+    base = builtin_lexicon()
+    assert attribute_quotes(doc, base)[0].unattributed
+    lex = Lexicon(base.verbs + ("intoned",), base.cues, base.titles, base.stance, base.speakers)
     a = attribute_quotes(doc, lex, find_cues(doc, lex))[0]
     assert (a.how, _span(doc, a.speaker)) == ("same-sentence", "the candidate")
 

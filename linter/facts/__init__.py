@@ -45,9 +45,24 @@ def occurrences(text: str, words) -> list[int]:
 class Facts:
     def __init__(self, doc):
         self.doc = doc
-        # the reporting-verb lists (facts.quotes.Lexicon) of the run; None = the built-in ones
-        self.lexicon = None
+        self._lexicon = None
         self._claims: dict = {}
+        # the genre the run's configuration names (``genre:``), or None: see facts.genre
+        self.genre_setting: str | None = None
+
+    @property
+    def lexicon(self):
+        """The attribution word lists (facts.quotes.Lexicon) the engine handed in for this
+        run; the built-in pack's when the document is used outside a run."""
+        if self._lexicon is None:
+            from ..engine import builtin_lexicon
+
+            self._lexicon = builtin_lexicon()
+        return self._lexicon
+
+    @lexicon.setter
+    def lexicon(self, value) -> None:
+        self._lexicon = value
 
     @cached_property
     def quantities(self):
@@ -69,6 +84,14 @@ class Facts:
         from .quotes import attribute_quotes
 
         return attribute_quotes(self.doc, self.lexicon, cues=self.cues)
+
+    @cached_property
+    def genre(self):
+        """What kind of piece this is (news, opinion, letters, ...) and from where on:
+        front matter, the configuration, or the text's own signs (facts.genre)."""
+        from .genre import detect_genre
+
+        return detect_genre(self.doc, self.genre_setting)
 
     @cached_property
     def cues(self):

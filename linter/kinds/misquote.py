@@ -53,8 +53,8 @@ class Rule(RuleBase):
         index = NearIndex(self.threshold)
         kept = []  # (quote, tokens)
         for q in doc.quotes:
-            if not q.closed:
-                continue
+            if not q.closed or q.single:
+                continue  # (a headline's single-quoted words condense a quote: not a misquote)
             inner = doc.prose[q.inner_start : q.inner_end]
             if _ELIDED.search(inner):
                 continue

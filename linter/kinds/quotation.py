@@ -67,8 +67,9 @@ def _mismatched(doc):
         if not q.closed:
             continue
         o, c = q.open_mark, q.close_mark
-        if (o == c == '"') or (o in "“„" and c == "”") or (o == "«" and c == "»"):
-            continue  # a matching pair (English, German or French typography)
+        if (o == c and o in ('"', "''", "'")) or (o in "“„" and c == "”") or (o == "«" and c == "»") \
+                or (o == "‘" and c == "’"):
+            continue  # a matching pair (English, German or French typography; NYT's ''…'')
         style = style or _style(doc)
         inner = doc.text[q.inner_start : q.inner_end]
         fixed = f"“{inner}”" if style == "curly" else f'"{inner}"'
@@ -85,7 +86,7 @@ def _unclosed(doc):
         if q.closed:
             used.add(q.end - 1)
             continue
-        if q.start in nested or q.open_mark == '"':
+        if q.start in nested or q.open_mark in ('"', "''"):
             continue  # a straight mark may be an inch mark or a scraping remnant: too ambiguous
         if doc.prose[q.start : q.end].rstrip().endswith((".", "!", "?", "…")) and doc.quote_at(q.end) is not None:
             continue  # “A. “B: the run-on convention across a paragraph break the text has lost
@@ -192,7 +193,7 @@ def _closed_mid_sentence(doc):
     for q in doc.quotes:
         if not q.closed or q.end - q.start < 4:
             continue
-        dot = q.end - 2
+        dot = q.end - len(q.close_mark) - 1
         if prose[dot] != "." or prose[dot - 1] == ".":
             continue
         w = _WORD_BEFORE.search(prose[max(q.start, dot - 12) : dot + 1])
