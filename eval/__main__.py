@@ -104,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
            # every injected case whose fairness a person judges (eval/judged_injections.yaml)
            "injected_cases": [{"article": c["id"], "type": c["type"], "site": c["site"], "before": c["before"],
                                "after": c["after"], "context": c["context"], "hit": c["default"]["level"] is not None,
-                               "judged": fair.get((c["id"], c["type"], c["site"][0], c["site"][1]))}
-                              for r in results for c in r.get("copies", ()) if c.get("site")],
+                               "judged": run.fairness_of(fairness, c)}
+                              for r in results for c in r.get("copies", ())],
            "crashes": [{"id": r["id"], "error": e} for r in results
                        for e in ([r["error"]] if "error" in r else r.get("errors", []))]}
     (args.out / "results.json").write_text(json.dumps(doc, indent=1) + "\n")
