@@ -26,6 +26,7 @@ CATEGORY = {
     "relative-date": "contradiction",
     "paste-twice": "duplication",
     "weekday": "date",
+    "conversion-slip": "contradiction",
 }
 # both sides of the pair must be covered by the diagnostic's span + related spans
 TWO_SIDED = {"quantity-change", "relative-date", "paste-twice"}
@@ -647,6 +648,60 @@ def weekday(text: str, date: dt.date | None, rng: random.Random) -> Injection | 
     return Injection("weekday", out, [span], rec, was, out[span[0]:span[1]])
 
 
+# A currency gloss typed wrong: "$680 million (642 million euros)" -> "(842 million
+# euros)". Written apart from the rule (C104): a site is any figure in a currency
+# followed by a bracketed figure in another currency. Only slips that move the implied
+# rate by at least 25% are made: less is within what a rate does in a year or two, and
+# no editor could call the gloss wrong without the day's rate, so those copies would
+# not be fair cases.
+
+def _currency_of(text: str, m: re.Match) -> str | None:
+    if m.group("cur"):
+        return _CUR_SIGN[m.group("cur")]
+    cw = _CUR_WORD.match(text, m.end())
+    return cw.group(1).lower().rstrip("s") if cw else None
+
+
+def conversion_sites(text: str) -> list[tuple[re.Match, re.Match]]:
+    """(amount, gloss) pairs: "$680 million (642 million euros)", "£52m ($125m;"."""
+    figures = list(_FIGURE.finditer(text))
+    sites = []
+    for a, b in zip(figures, figures[1:]):
+        ca, cb = _currency_of(text, a), _currency_of(text, b)
+        if not ca or not cb or ca == cb or {ca, cb} <= {"USD", "dollar", "AUD", "CAD", "HKD"}:
+            continue
+        between = text[a.end():b.start()]
+        end = b.end()
+        cw = _CUR_WORD.match(text, end)
+        if cw:
+            end = cw.end()
+        if re.fullmatch(r"(?:\s+(?:US\s+|Australian\s+|Hong\s+Kong\s+)?(?:dollars|euros|pounds|yuan|yen|rupees|roubles|"
+                        r"rubles|francs|pesos))?\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?",
+                        between, re.I) and re.match(r"\s*[);]", text[end:]):
+            sites.append((a, b))
+    return sites
+
+
+def conversion_slip(text: str, date: dt.date | None, rng: random.Random) -> Injection | None:
+    """A conversion's gloss with a wrong figure; the gloss is the injected side."""
+    sites = conversion_sites(text)
+    if not sites:
+        return None
+    _, gloss = rng.choice(sites)
+    ns, ne = _digits_span(gloss)
+    old = text[ns:ne]
+    value = float(old.replace(",", ""))
+    for _ in range(12):
+        new = _changed_figure(old, rng)
+        if new != old and not 0.8 < float(new.replace(",", "")) / value < 1.25:
+            break
+    else:
+        return None
+    out, rec, _ = apply_edits(text, [(ns, ne, new)])
+    gs, ge = _figure_span(gloss)
+    return Injection("conversion-slip", out, [(gs, ge + len(new) - len(old))], rec, old, new)
+
+
 INJECTORS: dict[str, Callable[..., Injection | None]] = {
     "digit-grouping": digit_grouping,
     "quantity-change": quantity_change,
@@ -656,6 +711,7 @@ INJECTORS: dict[str, Callable[..., Injection | None]] = {
     "relative-date": relative_date,
     "paste-twice": paste_twice,
     "weekday": weekday,
+    "conversion-slip": conversion_slip,
 }
 
 

@@ -23,6 +23,8 @@ The regional government deployed 1,200 soldiers, and a further 300 volunteers jo
 Relief flights are expected to resume on March 10 once the runway is cleared of debris.
 
 By evening the 1,200 soldiers deployed by the government were shoring up the levees.
+
+The European Union pledged 20 million euros ($21.3 million) in aid.
 """
 
 
@@ -31,6 +33,16 @@ def _inj(name, text=ARTICLE, date=DATE, seed=1):
     assert inj is not None, name
     assert inj.type == name
     return inj
+
+
+def test_conversion_slip_changes_the_gloss_by_at_least_a_quarter():
+    for seed in range(10):
+        inj = _inj("conversion-slip", seed=seed)
+        (s, e), = inj.spans
+        assert inj.before == "21.3" and inj.text[s:e] == f"${inj.after} million"
+        ratio = float(inj.after) / 21.3
+        assert not 0.8 < ratio < 1.25
+    assert inject.conversion_slip("It cost $5 ($7) in Sydney.", DATE, random.Random(1)) is None  # one currency
 
 
 def test_digit_grouping_span_is_the_new_number():

@@ -352,12 +352,23 @@ def test_every_builtin_wordlist_extended_with_odd_entries(tmp_path):
         name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]
         names.append(name)
         # a substitution list ("wrong: right") takes only pairs: a bare word is a load error (next test)
-        odd = "[{Zorblax: Zorbleks}, 'Zorb: Zorbo']" if name == "house-spellings" else "[2020, {Zorblax: Zorbleks}, 'x y']"
+        if name == "house-spellings":
+            odd = "[{Zorblax: Zorbleks}, 'Zorb: Zorbo']"
+        elif name == "currency-rate-bands":  # "ABC/XYZ: low-high" only: anything else is a load error
+            odd = "['ZZZ/USD: 1-2', {'QQQ/ZZZ': '0.5-0.7'}]"
+        else:
+            odd = "[2020, {Zorblax: Zorbleks}, 'x y']"
         (pack / path.name).write_text(f"name: {name}\nwords: {odd}\n", encoding="utf-8")
     assert names
     seed = next(iter(sorted((ROOT / "seeds").glob("*.txt")))).read_text(encoding="utf-8")
     config = Config(select=["ALL"], rules=[str(tmp_path / "pack")])
     diags = lint_text(seed + "\nZorblax said 2020 x y things.\n", path="s.txt", config=config)
+    assert isinstance(diags, list)
+    bad = tmp_path / "bad" / "wordlists"
+    bad.mkdir(parents=True)
+    (bad / "b.yaml").write_text("name: currency-rate-bands\nwords: [2020]\n", encoding="utf-8")
+    with pytest.raises(RuleSetError, match=r"b.yaml:2: .*is not 'ABC/XYZ: low-high'"):
+        lint_text(seed, path="s.txt", config=Config(select=["ALL"], rules=[str(tmp_path / "bad")]))
     assert isinstance(diags, list)
 
 

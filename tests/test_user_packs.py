@@ -200,7 +200,7 @@ def test_explain_kind_lists_the_fields_from_the_schema(run_cli):
            "negative-count, required" in out
     code, out, _ = run_cli("explain", "--kind")
     assert code == 0 and out.splitlines()[0].startswith("arithmetic ")
-    assert len([line for line in out.splitlines() if line and not line.startswith("factlint")]) == 17
+    assert len([line for line in out.splitlines() if line and not line.startswith("factlint")]) == 18
     code, out, err = run_cli("explain", "--kind", "nope")
     assert (code, out) == (2, "") and "unknown rule kind 'nope' (known kinds: arithmetic, attribution" in err
 

@@ -1,0 +1,84 @@
+"""C104 conversion-conflict: a currency gloss whose implied rate is impossible, or clashes
+with the article's other conversions of the same pair."""
+
+import linter
+from linter.config import Config
+
+
+def c104(text):
+    return linter.lint_text(text, config=Config(select=["C104"]))
+
+
+def test_a_rate_no_market_had_is_reported_on_the_gloss():
+    text = "The club paid $125m (£52m) for the striker."
+    [d] = c104(text)
+    assert (d.rule, d.severity, d.text, d.column, d.end_column) == ("C104", "warning", "£52m", 22, 26)
+    assert d.message == ("'$125m (£52m)' implies 1 GBP = 2.40 USD, outside the 1.00-2.20 USD to the GBP "
+                         "it has traded at (currency-rate-bands)")
+
+
+def test_the_rate_is_given_the_way_the_band_is_written():
+    text = "China Daily said 2 billion yuan ($294 billion) went into the plant."
+    [d] = c104(text)
+    assert d.text == "$294 billion"
+    assert "implies 1 USD = 0.00680 CNY, outside the 5.8-8.8 CNY to the USD" in d.message
+
+
+def test_two_conversions_of_one_pair_that_disagree_name_each_other():
+    text = ("The fine was 10 billion yen ($91m), the regulator said.\n"
+            "The bank had already paid 2.5 billion yen ($12m) last year.\n")
+    [d] = c104(text)
+    assert (d.line, d.text) == (2, "$12m")
+    assert d.message == ("'2.5 billion yen ($12m)' implies 1 USD = 208 JPY, but '10 billion yen ($91m)' "
+                         "on line 1 implies 110")
+    assert [(r.line, text.splitlines()[0][r.column - 1:r.end_column - 1]) for r in d.related] == [(1, "$91m")]
+
+
+def test_a_conversion_that_agrees_with_any_earlier_one_is_not_reported():
+    text = ("It cost $100 (93 euros). A ticket is 60 euros ($65). The fund got $680 million "
+            "(642 million euros).")
+    assert c104(text) == []
+
+
+def test_rounding_and_a_hedge_inside_the_brackets_do_not_fire():
+    # 36 mln rubles at the article's rate is $597,000-$617,000: "roughly $607,000" is honest
+    text = ("The fund paid more than 600 mln rubles (roughly $10 mln) in 2015, and 36 mln rubles "
+            "(roughly $607,000) a year later. Bikes cost 2,999 yuan ($436).")
+    assert c104(text) == []
+
+
+def test_bare_dollars_are_not_held_to_the_us_band_where_the_article_names_another_dollar():
+    # 2.6 of the article's own (Australian) dollars to the pound is plausible; in US dollars it is not
+    text = "Britain pledged £40m ($104m), the minister said."
+    assert [d.text for d in c104(text)] == ["$104m"]
+    assert c104(text + " Canberra added A$20m.") == []
+    assert c104("Australia's farmers get $80m ($US56m) in aid.") == []  # one currency: never compared
+
+
+def test_a_misread_scale_word_is_not_a_conversion():
+    # "government-75 million euros": the figure was read as a model number, leaving "million euros"
+    assert c104("The new government-75 million euros ($80 million), two years on.") == []
+
+
+def test_a_bad_band_entry_is_a_load_error_at_its_line(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "house" / "wordlists").mkdir(parents=True)
+    (tmp_path / "house" / "wordlists" / "bands.yaml").write_text(
+        "name: currency-rate-bands\nwords:\n  - 'GBP/USD: 2.2-1.0'\n")
+    (tmp_path / ".factlint.yaml").write_text("rules: [house]\n")
+    (tmp_path / "a.txt").write_text("It cost $100 (93 euros).\n")
+    code, out, err = run_cli("check", "a.txt")
+    assert (code, out) == (2, "")
+    assert "bands.yaml:3" in err and "is not 'ABC/XYZ: low-high'" in err
+
+
+def test_a_newsroom_band_narrows_the_check(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "house" / "wordlists").mkdir(parents=True)
+    (tmp_path / "house" / "wordlists" / "bands.yaml").write_text(
+        "name: currency-rate-bands\nwords:\n  - 'USD/RUB: 55-85'\n")
+    (tmp_path / ".factlint.yaml").write_text("rules: [house]\n")
+    (tmp_path / "a.txt").write_text("The fine is up to 40,000 rubles (roughly $330).\n")
+    code, out, err = run_cli("check", "a.txt", "--select", "C104")
+    assert code == 1, err
+    assert "implies 1 USD = 121 RUB, outside the 55-85 RUB to the USD" in out
