@@ -1,6 +1,8 @@
 """C104 conversion-conflict: a currency gloss whose implied rate is impossible, or clashes
 with the article's other conversions of the same pair."""
 
+import pytest
+
 import linter
 from linter.config import Config
 
@@ -60,25 +62,28 @@ def test_a_misread_scale_word_is_not_a_conversion():
     assert c104("The new government-75 million euros ($80 million), two years on.") == []
 
 
-def test_a_bad_band_entry_is_a_load_error_at_its_line(run_cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "house" / "wordlists").mkdir(parents=True)
-    (tmp_path / "house" / "wordlists" / "bands.yaml").write_text(
-        "name: currency-rate-bands\nwords:\n  - 'GBP/USD: 2.2-1.0'\n")
-    (tmp_path / ".factlint.yaml").write_text("rules: [house]\n")
-    (tmp_path / "a.txt").write_text("It cost $100 (93 euros).\n")
+@pytest.fixture
+def pack_with_bands(tmp_path, monkeypatch):
+    """A project whose pack extends currency-rate-bands with the given entries."""
+    def make(*entries):
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "house" / "wordlists").mkdir(parents=True)
+        words = "".join(f"  - '{e}'\n" for e in entries)
+        (tmp_path / "house" / "wordlists" / "bands.yaml").write_text(f"name: currency-rate-bands\nwords:\n{words}")
+        (tmp_path / ".factlint.yaml").write_text("rules: [house]\n")
+        return tmp_path
+    return make
+
+
+def test_a_bad_band_entry_is_a_load_error_at_its_line(run_cli, pack_with_bands):
+    (pack_with_bands("GBP/USD: 2.2-1.0") / "a.txt").write_text("It cost $100 (93 euros).\n")
     code, out, err = run_cli("check", "a.txt")
     assert (code, out) == (2, "")
     assert "bands.yaml:3" in err and "is not 'ABC/XYZ: low-high'" in err
 
 
-def test_a_newsroom_band_narrows_the_check(run_cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "house" / "wordlists").mkdir(parents=True)
-    (tmp_path / "house" / "wordlists" / "bands.yaml").write_text(
-        "name: currency-rate-bands\nwords:\n  - 'USD/RUB: 55-85'\n")
-    (tmp_path / ".factlint.yaml").write_text("rules: [house]\n")
-    (tmp_path / "a.txt").write_text("The fine is up to 40,000 rubles (roughly $330).\n")
+def test_a_newsroom_band_narrows_the_check(run_cli, pack_with_bands):
+    (pack_with_bands("USD/RUB: 55-85") / "a.txt").write_text("The fine is up to 40,000 rubles (roughly $330).\n")
     code, out, err = run_cli("check", "a.txt", "--select", "C104")
     assert code == 1, err
     assert "implies 1 USD = 121 RUB, outside the 55-85 RUB to the USD" in out
