@@ -62,10 +62,22 @@ def code_of(rule) -> str:
     """Where ``rule``'s check is written, as a path from the repository root
     (``linter/kinds/number_format/grouping.py``): its detector's module, else its kind's."""
     fn = detector_of(rule)
-    module = sys.modules[fn.__module__ if fn is not None else type(rule).__module__]
+    return source_path(fn.__module__ if fn is not None else type(rule).__module__)
+
+
+def source_path(module: str) -> str:
+    """The file of an imported module, from the folder that holds the ``linter`` package."""
     root = Path(sys.modules["linter"].__file__).resolve().parent.parent
-    path = Path(module.__file__).resolve()
+    path = Path(sys.modules[module].__file__).resolve()
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
+
+
+def summary(fn: Callable) -> str:
+    """What a detector finds: the first paragraph of its module's docstring, on one line,
+    without the opening "``detect: name`` --"."""
+    doc = sys.modules[fn.__module__].__doc__ or ""
+    first = " ".join(doc.strip().split("\n\n")[0].split()).split(" -- ", 1)[-1]
+    return first[:1].upper() + first[1:]
