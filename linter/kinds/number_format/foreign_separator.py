@@ -3,9 +3,8 @@
 Why: in English a dot is the decimal point, so "1.000 people" reads as one person to
 three decimal places. Copy translated or pasted from German, Spanish or Italian keeps the
 dot. Reported: numbers the number parser calls foreign ("2.500.000", "1.234,56"), and a
-single dotted group ("1.000") before a counted noun of the rule's word list (not
-partitive: "1.500 of the kilometres") or as a euro amount. The suggestion swaps dots
-and commas. Off for a non-English ``locale``.
+single dotted group ("1.000") counting a noun of the rule's word list or giving a euro
+amount. The suggestion swaps dots and commas. Off for a non-English ``locale``.
 
 Flagged: About 1.000 people marched.
 Fine:    The race was 1.500 kilometres long and the rate 1.125 percent.

@@ -2,8 +2,9 @@
 
 Why: a capital O for a zero or a lower-case l (or capital I) for a one looks right on
 screen but is not a number: search, screen readers and data exports all get it wrong.
-Only a token that has a digit and reads as a number once the letters are digits is
-reported ("3D", "MiG-29" and "OO7" are not); the suggestion is that number.
+Reported: a grouped number with O, l or I among its digits ("4O,000", "1l,500"), and
+digits with a capital O among them ("1O0"); "3D", "MiG-29" and "OO7" are words. The
+suggestion is the number with the letters read as digits.
 
 Flagged: Some 4O,000 people fled.
 Fine:    Some 40,000 people fled in 3D and 4G, and the MiG-29 flew over OO7.

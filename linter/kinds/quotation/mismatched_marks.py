@@ -1,10 +1,9 @@
 """``detect: mismatched-marks`` -- a quote opened with a straight mark and closed with a curly one, or the reverse.
 
 Why: mixed marks on one quote usually mean two drafts or two sources were pasted
-together, and the words between the marks deserve a second look too. Matching pairs of
-other typographies are fine: „German“-style „…”, «French», ‘single’ and NYT's ''…''.
-The suggestion rewrites the quote in the document's prevailing style (curly or
-straight).
+together, and the words between the marks deserve a second look too. Matching pairs are
+fine: “…”, "…", „…”, «…», ‘…’, '…' and NYT's ''…''. The suggestion rewrites the quote in
+the document's prevailing style (curly or straight).
 
 Flagged: He said “we will stay" and left. "Yes," she said. "No," he said.
 Fine:    He said "we will stay" and left.

@@ -4,8 +4,8 @@ Why: a quote that is never closed leaves the reader unsure where the speaker's w
 end and the writer's begin; a closing mark with nothing open is the other half of the
 same slip. Let go: a quote running on into the next paragraph when that paragraph
 opens with a quotation mark (the convention), or across a paragraph break the text has
-lost (“A. “B); straight marks, which may be inch marks or scraping remnants; and the
-marks of a nested quote (``nested`` reports those).
+lost (“A. “B); straight double marks, which may be inch marks or scraping remnants; and
+the marks of a nested quote (``nested`` reports those).
 
 Flagged: Blinken said we will stay in Iraq” and left the room.
 Fine:    “We will stay in Iraq,” Blinken said.
