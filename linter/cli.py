@@ -389,6 +389,9 @@ def cmd_explain(args) -> int:
         out.append(f"{verdict + ':':8} {text}")
     if rule.source:
         out += ["", f"Defined in {rule.source}"]
+    from .kinds._detectors import code_of  # the detector's module (linter/kinds/<kind>/<detect>.py)
+
+    out.append(f"Code: {code_of(rule)}")
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 

@@ -115,10 +115,29 @@ def describe_kind(kind: str) -> str:
                                        subsequent_indent=" " * (width + 2)))
     else:
         lines.append("(none besides the common ones)")
+    lines += detector_lines(kind)
     lines += ["", f"Message placeholders: {placeholders(kind)}", "",
               "Common fields (every kind): " + ", ".join(f.name for f in fields_of(kind, common=True)),
               "(see README, \"Rule kinds and their fields\")"]
     return "\n".join(lines) + "\n"
+
+
+def detector_lines(kind: str) -> list[str]:
+    """For a kind whose rules pick a check by name: each name, its module and what it finds."""
+    from .kinds._detectors import detectors, source_path, summary
+
+    cls = kind_class(kind)
+    field = next((f for f in ("detect", "compare") if f in cls.field_names()), None)
+    found = detectors(cls.__module__) if field and hasattr(inspect.getmodule(cls), "__path__") else {}
+    if not found:
+        return []
+    width = max(len(name) for name in found)
+    lines = ["", f"## Detectors ({field}:), one module each", ""]
+    for name in sorted(found):
+        lines.append(f"{name.ljust(width)}  {source_path(found[name].__module__)}")
+        lines.extend(textwrap.wrap(summary(found[name]), 88, initial_indent=" " * (width + 2),
+                                   subsequent_indent=" " * (width + 2)))
+    return lines
 
 
 def list_kinds() -> str:

@@ -5,8 +5,8 @@ import math
 from hypothesis import given, settings, strategies as st
 
 from linter.facts.numbers import classify_numeral, extract_from_text, format_grouped, parse_number_words
-from linter.kinds.number_format import grouping_suggestions
-from linter.kinds.number_style import is_round
+from linter.kinds.number_format.grouping import grouping_suggestions
+from linter.kinds.number_style.hedge_precision import is_round
 
 _ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]

@@ -3,7 +3,9 @@
 Each module (except ``base`` and ``_``-prefixed helpers) defines one ``RuleBase``
 subclass named ``Rule``; the module's name, with ``-`` for ``_``, is its kind. The
 discriminated union that validates rule files is built from them (with pydantic, only
-when a rule file is validated), so a new kind is one new file here.
+when a rule file is validated), so a new kind is one new file here. A kind whose rules
+pick a check by name (``detect:``) is a package instead: ``Rule`` in its ``__init__``,
+one module per check (see :mod:`linter.kinds._detectors`).
 """
 
 from __future__ import annotations

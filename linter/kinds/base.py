@@ -5,7 +5,9 @@ kind (``number_format.py`` holds ``kind: number-format``). It defines a class ``
 subclassing :class:`RuleBase` that declares its own fields as annotations (see
 :mod:`linter.schema`: plain classes, validated by pydantic only when a rule file is read)
 and a ``check(doc, ctx)`` method yielding :class:`~linter.diagnostics.Finding`. The kind
-registry discovers it; nothing else needs to change to add a kind.
+registry discovers it; nothing else needs to change to add a kind. A kind with several
+checks chosen by ``detect:`` is a package with one module per check
+(:mod:`linter.kinds._detectors`).
 """
 
 from __future__ import annotations
