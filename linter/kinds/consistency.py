@@ -27,7 +27,6 @@ from typing import Annotated, ClassVar, Literal, TYPE_CHECKING
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
-from ..recache import compile_one_off
 from ._regex import words_pattern
 from .base import RuleBase
 
@@ -199,7 +198,7 @@ class Rule(RuleBase):
             first_def.setdefault(acr, (a_span[0], a_span[1], s_start))
         if not first_def:
             return
-        pattern = compile_one_off(words_pattern(list(first_def)))  # this document's acronyms
+        pattern = re.compile(words_pattern(list(first_def)))  # this document's acronyms
         reported = set()
         for m in pattern.finditer(doc.prose):
             acr = m.group()
