@@ -27,10 +27,13 @@ in memory, rules loaded and warmed up); CLI figures time the whole command (star
 reading files, output to /dev/null). Each is the best of ``--repeat`` runs (the
 machine may be shared; the best run is the least disturbed one).
 
-factlint keeps its validated rule set and its compiled regular expressions between runs
-(``linter/rulecache.py``, ``linter/recache.py``, like ``__pycache__``); the bench gives them a
-folder of its own, filled by a first run, and also times the one-article run with them off
-(a user's very first run).
+factlint keeps what its rule packs and config file validate to between runs, as plain data
+in its cache folder (``linter/rulecache.py``, ``linter/cachedir.py``); the bench gives it a
+folder of its own, filled by two first runs, and also times the one-article run with an
+empty folder each time (a user's very first run). The one-article rows run from an empty
+folder and from one holding the starter ``.factlint.yaml`` that ``factlint init`` writes.
+
+    python -m bench --only one-article   # only those rows and start-up (a minute)
 """
 
 from __future__ import annotations
@@ -299,7 +302,6 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
     # factlint's cache folder (compiled rules and config, results: linter/cachedir.py) for this
     # snapshot, a folder of its own; the first runs below fill it, as a user's first run does
     fl_env["FACTLINT_CACHE_DIR"] = str(work / "cache")
-    fl_env["FACTLINT_RULE_CACHE"] = str(work / "cache")  # the same folder for factlint before issue 19
     # CLI runs from an empty folder: no config file is discovered
     cwd = str(work / "plain")
     os.mkdir(cwd)
@@ -342,7 +344,7 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
         for i in range(n_one):
             fresh = str(work / f"fresh-{len(one_rows)}-{i}")
             firsts.append(run_child(fl_cli + [str(one)], cwd=here,
-                                    env=dict(fl_env, FACTLINT_CACHE_DIR=fresh, FACTLINT_RULE_CACHE=fresh)))
+                                    env=dict(fl_env, FACTLINT_CACHE_DIR=fresh)))
         first = min(firsts, key=lambda r: r["wall"]) | {"rss_mb": max(r["rss_mb"] for r in firsts),
                                                          "cpu": min(r["cpu"] for r in firsts)}
         warm_cmd = [py, "-m", "linter", "--cache-dir", str(work / "cache"), "--format", "json", str(one)]
