@@ -112,12 +112,17 @@ def code_fingerprint() -> str:
     from . import __version__
 
     h = hashlib.sha256(f"factlint {__version__}\0".encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        try:
-            h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
-        except OSError:
-            h.update(b"?")
+    package = os.path.dirname(os.path.abspath(__file__))
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(n for n in names if n.endswith(".py")):
+            path = os.path.join(folder, name)
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                data = b"?"
+            h.update(os.path.relpath(path, package).encode("utf-8", "surrogatepass") + b"\0%d\0" % len(data) + data)
     return h.hexdigest()
 
 
