@@ -136,9 +136,9 @@ def load_config(path: str | os.PathLike | None = None, *, discover_from: str | o
         except ValidationError as exc:
             raise ConfigError(_explain(file, node, exc)) from None
 
-    from .rulecache import config_fields
+    from . import rulecache
 
-    config = Config.from_valid(config_fields(file, raw, validated))  # validated once, then kept
+    config = rulecache.load_config(Config, file, raw, validated)  # validated once, then kept as plain data
     config.source = str(file)
     base = file.resolve().parent
     config.rules = [_rules_dir(file, base, r, config.allow_external_rules) for r in config.rules]

@@ -88,16 +88,17 @@ def rules_from_plain(data: dict):
 # --------------------------------------------------------------------------- config files
 
 
-def config_fields(file: Path, raw: bytes, validate):
-    """The validated settings of the config ``file`` whose bytes are ``raw``: ``validate()``
-    (which reads and validates them: PyYAML, pydantic) on the first run, the cache after."""
+def load_config(cls, file: Path, raw: bytes, validate):
+    """The config ``file`` whose bytes are ``raw``, as a ``cls`` (a declared class): its fields
+    from ``validate()`` (which reads and validates the file: PyYAML, pydantic) on the first
+    run, from the cache after."""
     where = cachedir.folder()
     entry_key = cachedir.key("config", str(FORMAT), file.name, raw)
     data = cachedir.read("config", entry_key, where) if where is not None else None
-    if data is not None:
+    if isinstance(data, dict):
         try:
-            return from_plain(data)
-        except Exception:
+            return cls.from_valid(from_plain(data))
+        except Exception:  # malformed: validate the file again
             pass
     fields = validate()
     if where is not None:
@@ -105,7 +106,7 @@ def config_fields(file: Path, raw: bytes, validate):
             cachedir.write("config", entry_key, to_plain(fields), where)
         except Uncacheable:
             pass
-    return fields
+    return cls.from_valid(fields)
 
 
 # --------------------------------------------------------------------------- plain data

@@ -256,3 +256,16 @@ def test_one_fingerprint_per_pack_follows_its_content(tmp_path, pack):
     (pack / "wordlists").mkdir()
     (pack / "wordlists" / "w.yaml").write_text("name: w\nwords: [a]\n")
     assert cachedir.pack_fingerprint(pack) != before
+
+
+@pytest.mark.parametrize("damage", ["{oops", '{"key": "KEY", "value": 3}', '{"key": "KEY", "value": {"ignore": []}}',
+                                    '{"key": "KEY", "value": {"$dc": "os:system", "fields": {}}}'])
+def test_a_corrupt_config_entry_is_validated_again(cache, tmp_path, damage):
+    cfg = tmp_path / ".factlint.yaml"
+    cfg.write_text("ignore: [S102]\n", encoding="utf-8")
+    load_config(cfg)
+    (entry,) = entries(cache, "config")
+    entry.write_text(damage.replace("KEY", entry.stem), encoding="utf-8")
+    assert load_config(cfg).ignore == ["S102"]
+    assert load_config(cfg).ignore == ["S102"]  # and the entry was rewritten
+    assert json.loads(entry.read_text())["value"]["ignore"] == ["S102"]
