@@ -27,10 +27,13 @@ in memory, rules loaded and warmed up); CLI figures time the whole command (star
 reading files, output to /dev/null). Each is the best of ``--repeat`` runs (the
 machine may be shared; the best run is the least disturbed one).
 
-factlint keeps its validated rule set and its compiled regular expressions between runs
-(``linter/rulecache.py``, ``linter/recache.py``, like ``__pycache__``); the bench gives them a
-folder of its own, filled by a first run, and also times the one-article run with them off
-(a user's very first run).
+factlint keeps what its rule packs and config file validate to between runs, as plain data
+in its cache folder (``linter/rulecache.py``, ``linter/cachedir.py``); the bench gives it a
+folder of its own, filled by two first runs, and also times the one-article run with an
+empty folder each time (a user's very first run). The one-article rows run from an empty
+folder and from one holding the starter ``.factlint.yaml`` that ``factlint init`` writes.
+
+    python -m bench --only one-article   # only those rows and start-up (a minute)
 """
 
 from __future__ import annotations
@@ -242,12 +245,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doc-mb", type=float, default=None, help="size of the one big document (default 2)")
     ap.add_argument("--out", metavar="FILE", help="also write the Markdown report to FILE")
     ap.add_argument("--top", type=int, default=12, help="slowest rules and steps to list (default 12)")
+    ap.add_argument("--only", choices=("all", "one-article"), default="all",
+                    help="one-article: only the one-article CLI rows and start-up (a minute; for start-up work)")
     args = ap.parse_args(argv)
     folder_mb = args.folder_mb or (0.5 if args.quick else 5.0)
     doc_mb = args.doc_mb or (0.2 if args.quick else 2.0)
     repeat = args.repeat or (1 if args.quick else 3)
     try:
-        report = run(folder_mb, doc_mb, repeat, args.top)
+        report = run(folder_mb, doc_mb, repeat, args.top, args.only)
     except BenchError as exc:
         sys.stderr.write(f"bench: error: {exc}\n")
         return 2
@@ -257,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run(folder_mb: float, doc_mb: float, repeat: int, top: int) -> str:
+def run(folder_mb: float, doc_mb: float, repeat: int, top: int, only: str = "all") -> str:
     root = cache_root()
     root.mkdir(parents=True, exist_ok=True)
     info = build_corpus(root, folder_mb, doc_mb)
@@ -269,7 +274,7 @@ def run(folder_mb: float, doc_mb: float, repeat: int, top: int) -> str:
     work = Path(tempfile.mkdtemp(prefix="factlint-bench-"))
     try:
         snapshot(work / "snap")
-        return _measure(info, folder, doc, one, files, pl_python, repeat, top, work, started_machine)
+        return _measure(info, folder, doc, one, files, pl_python, repeat, top, work, started_machine, only)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -287,18 +292,23 @@ def snapshot(dest: Path) -> None:
     compileall.compile_dir(str(dest / "linter"), quiet=1)
 
 
-def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machine_s) -> str:
+def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machine_s, only="all") -> str:
     fb, db, ob = info["folder_bytes"], info["doc_bytes"], info["one_bytes"]
     py = sys.executable
     snap = str(work / "snap")
     fl_env = dict(os.environ, NO_COLOR="1", PYTHONPATH=os.pathsep.join(
         [snap] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])))
-    fl_env.pop("FACTLINT_CACHE_DIR", None)
-    # the compiled rule set and regexes (linter/rulecache.py, recache.py) of this snapshot, in a
-    # folder of its own; the first run below fills it, as a user's first run does
-    fl_env["FACTLINT_RULE_CACHE"] = str(work / "rule-cache")
-    # CLI runs from an empty folder: no config file is discovered, no cache is left behind
-    cwd = str(work)
+    fl_env.pop("FACTLINT_NO_CACHE", None)
+    # factlint's cache folder (compiled rules and config, results: linter/cachedir.py) for this
+    # snapshot, a folder of its own; the first runs below fill it, as a user's first run does
+    fl_env["FACTLINT_CACHE_DIR"] = str(work / "cache")
+    # CLI runs from an empty folder: no config file is discovered
+    cwd = str(work / "plain")
+    os.mkdir(cwd)
+    # ... and from a folder holding the starter config `factlint init` writes (README, Configuration)
+    cfg_cwd = str(work / "with-config")
+    os.mkdir(cfg_cwd)
+    run_child([py, "-m", "linter", "init"], cwd=cfg_cwd, env=fl_env)
     pl_config = work / "proselint.json"
     pl_config.write_text(json.dumps({"max_errors": 10**9}))
     fl_cli = [py, "-m", "linter", "--no-cache", "--format", "json"]
@@ -306,61 +316,75 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
     # it, and the CLI then stopped at 1,000 findings (on the 2 MB document: 1,000 of 1,413)
     pl_cli = [pl_python, "-m", "proselint", "check", "--config", str(pl_config)]
     env = dict(os.environ, NO_COLOR="1")
-    # twice, as a user's first two runs: the first fills the rule cache and records the regexes
-    # compiled in it; the second records those it compiles when the rule set comes from the cache
-    for _ in range(2):
-        run_child(fl_cli + [str(one)], cwd=cwd, env=fl_env)
+    # twice in each folder, as a user's first two runs: they compile the rules (and the config)
+    for here in (cwd, cfg_cwd):
+        for _ in range(2):
+            run_child(fl_cli + [str(one)], cwd=here, env=fl_env)
 
     rows: list[tuple[str, dict, dict | None, float]] = []  # (label, factlint, proselint, bytes)
+    fl_folder = fl_doc = pl_folder = None
+    if only == "all":
+        log(f"in-process: folder of {info['folder_files']} articles, {fb / MB:.1f} MB")
+        fl_folder = in_process(py, "factlint", files, repeat, work, fl_env)
+        pl_folder = in_process(pl_python, "proselint", files, repeat, work, env)
+        rows.append(("in-process, folder", fl_folder, pl_folder, fb))
+        log(f"in-process: one document of {db / MB:.1f} MB")
+        fl_doc = in_process(py, "factlint", [str(doc)], repeat, work, fl_env)
+        pl_doc = in_process(pl_python, "proselint", [str(doc)], repeat, work, env)
+        rows.append(("in-process, one big document", fl_doc, pl_doc, db))
 
-    log(f"in-process: folder of {info['folder_files']} articles, {fb / MB:.1f} MB")
-    fl_folder = in_process(py, "factlint", files, repeat, work, fl_env)
-    pl_folder = in_process(pl_python, "proselint", files, repeat, work, env)
-    rows.append(("in-process, folder", fl_folder, pl_folder, fb))
-    log(f"in-process: one document of {db / MB:.1f} MB")
-    fl_doc = in_process(py, "factlint", [str(doc)], repeat, work, fl_env)
-    pl_doc = in_process(pl_python, "proselint", [str(doc)], repeat, work, env)
-    rows.append(("in-process, one big document", fl_doc, pl_doc, db))
-
-    log("CLI: one article (start-up included)")
-    cli_one = best(fl_cli + [str(one)], max(repeat, 5), cwd=cwd, env=fl_env)
-    pl_one = best(pl_cli + [str(one)], max(repeat, 5), cwd=cwd, env=env)
-    rows.append(("CLI, one article (`--no-cache`)", cli_one, pl_one, ob))
-    cold_env = dict(fl_env, FACTLINT_RULE_CACHE="off")
-    cli_one_cold = best(fl_cli + [str(one)], max(repeat, 5), cwd=cwd, env=cold_env)
-    rows.append(("CLI, one article, nothing compiled yet (first run)", cli_one_cold, pl_one, ob))
-    cache_dir = work / "cache"
-    warm_cmd = [py, "-m", "linter", "--cache-dir", str(cache_dir), "--format", "json", str(one)]
-    run_child(warm_cmd, cwd=cwd, env=fl_env)
-    cli_one_warm = best(warm_cmd, max(repeat, 5), cwd=cwd, env=fl_env)
-    rows.append(("CLI, one article, cache warm", cli_one_warm, pl_one, ob))
+    log("CLI: one article (start-up included), without and with a config file")
+    n_one = max(repeat, 5)
+    pl_one = best(pl_cli + [str(one)], n_one, cwd=cwd, env=env)
+    one_rows = {}
+    for label, here in (("", cwd), (", `.factlint.yaml`", cfg_cwd)):
+        nocache = best(fl_cli + [str(one)], n_one, cwd=here, env=fl_env)
+        # a first run: an empty cache folder each time, so the rules (and config) are compiled
+        firsts = []
+        for i in range(n_one):
+            fresh = str(work / f"fresh-{len(one_rows)}-{i}")
+            firsts.append(run_child(fl_cli + [str(one)], cwd=here,
+                                    env=dict(fl_env, FACTLINT_CACHE_DIR=fresh)))
+        first = min(firsts, key=lambda r: r["wall"]) | {"rss_mb": max(r["rss_mb"] for r in firsts),
+                                                         "cpu": min(r["cpu"] for r in firsts)}
+        warm_cmd = [py, "-m", "linter", "--cache-dir", str(work / "cache"), "--format", "json", str(one)]
+        run_child(warm_cmd, cwd=here, env=fl_env)
+        warm = best(warm_cmd, n_one, cwd=here, env=fl_env)
+        rows.append((f"CLI, one article{label} (`--no-cache`)", nocache, pl_one, ob))
+        rows.append((f"CLI, one article{label}, nothing compiled yet (first run)", first, pl_one, ob))
+        rows.append((f"CLI, one article{label}, cache warm", warm, pl_one, ob))
+        one_rows[label] = nocache
+    cli_one, cli_one_cfg = one_rows[""], one_rows[", `.factlint.yaml`"]
     startup = {
         "python -c pass": best([py, "-c", "pass"], 5, cwd=cwd, env=fl_env)["cpu"],
         "factlint --version": best([py, "-m", "linter", "--version"], 5, cwd=cwd, env=fl_env)["cpu"],
         "import + load rules": best([py, "-c", "from linter import Config; from linter.engine import rules_for; "
                                      "rules_for(Config())"], 5, cwd=cwd, env=fl_env)["cpu"],
         "one article, no cache": cli_one["cpu"],
+        "one article with `.factlint.yaml`, no cache": cli_one_cfg["cpu"],
         "proselint, one article": pl_one["cpu"],
     }
 
-    log("CLI: folder")
-    capacity_before = parallel_capacity()
-    cli_j1 = best(fl_cli + ["--jobs", "1", str(folder)], repeat, cwd=cwd, env=fl_env)
-    cli_j2 = best(fl_cli + ["--jobs", "2", str(folder)], repeat, cwd=cwd, env=fl_env)
-    pl_cli_folder = best(pl_cli + [str(folder)], repeat, cwd=cwd, env=env)
-    rows.append(("CLI, folder, `--jobs 1`", cli_j1, pl_cli_folder, fb))
-    rows.append(("CLI, folder, `--jobs 2`", cli_j2, pl_cli_folder, fb))
-    capacity = (capacity_before + parallel_capacity()) / 2
-    warm_folder = [py, "-m", "linter", "--cache-dir", str(cache_dir), "--format", "json", str(folder)]
-    run_child(warm_folder, cwd=cwd, env=fl_env)
-    cli_warm = best(warm_folder, repeat, cwd=cwd, env=fl_env)
-    rows.append(("CLI, folder, cache warm", cli_warm, pl_cli_folder, fb))
-    same = _same_output(cli_j1["stdout"], cli_j2["stdout"]) and _same_output(cli_j1["stdout"], cli_warm["stdout"])
+    same = True
+    if only == "all":
+        log("CLI: folder")
+        capacity_before = parallel_capacity()
+        cli_j1 = best(fl_cli + ["--jobs", "1", str(folder)], repeat, cwd=cwd, env=fl_env)
+        cli_j2 = best(fl_cli + ["--jobs", "2", str(folder)], repeat, cwd=cwd, env=fl_env)
+        pl_cli_folder = best(pl_cli + [str(folder)], repeat, cwd=cwd, env=env)
+        rows.append(("CLI, folder, `--jobs 1`", cli_j1, pl_cli_folder, fb))
+        rows.append(("CLI, folder, `--jobs 2`", cli_j2, pl_cli_folder, fb))
+        capacity = (capacity_before + parallel_capacity()) / 2
+        warm_folder = [py, "-m", "linter", "--cache-dir", str(work / "cache"), "--format", "json", str(folder)]
+        run_child(warm_folder, cwd=cwd, env=fl_env)
+        cli_warm = best(warm_folder, repeat, cwd=cwd, env=fl_env)
+        rows.append(("CLI, folder, cache warm", cli_warm, pl_cli_folder, fb))
+        same = _same_output(cli_j1["stdout"], cli_j2["stdout"]) and _same_output(cli_j1["stdout"], cli_warm["stdout"])
 
-    log("CLI: one big document")
-    cli_doc = best(fl_cli + ["--jobs", "1", str(doc)], repeat, cwd=cwd, env=fl_env)
-    pl_cli_doc = best(pl_cli + [str(doc)], repeat, cwd=cwd, env=env)
-    rows.append(("CLI, one big document", cli_doc, pl_cli_doc, db))
+        log("CLI: one big document")
+        cli_doc = best(fl_cli + ["--jobs", "1", str(doc)], repeat, cwd=cwd, env=fl_env)
+        pl_cli_doc = best(pl_cli + [str(doc)], repeat, cwd=cwd, env=env)
+        rows.append(("CLI, one big document", cli_doc, pl_cli_doc, db))
 
     # --------------------------------------------------------------- the report
     out = []
@@ -368,9 +392,11 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
     out.append(f"Corpus: {info['folder_files']} news articles ({fb / MB:.2f} MB) from eval's corpora; "
                f"the big document is {info['doc_articles']} of them concatenated ({db / MB:.2f} MB); "
                f"the single article is {info['one_id']} ({ob:,} bytes).  ")
-    out.append(f"factlint {_version()} ({_commit()}) with its default rules ({fl_folder['rules']} rules); "
-               f"proselint {_pl_version(pl_python)} with its default checks ({pl_folder['rules']} checks). "
-               f"Best of {repeat} runs (CLI one-article: best of {max(repeat, 5)}).")
+    counts = (f" with its default rules ({fl_folder['rules']} rules); proselint {_pl_version(pl_python)} with its "
+              f"default checks ({pl_folder['rules']} checks)." if fl_folder and pl_folder else
+              f"; proselint {_pl_version(pl_python)}; default rules and checks.")
+    out.append(f"factlint {_version()} ({_commit()}){counts} "
+               f"Best of {repeat} runs (CLI one-article: best of {n_one}).")
     out.append("")
     out.append("| case | factlint | proselint | factlint MB/s | proselint MB/s | speed (x proselint) "
                "| CPU time (x proselint) | factlint peak RSS | proselint peak RSS |")
@@ -382,14 +408,20 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
                    f"{size / MB / p['wall']:.2f} | **{ratio:.2f}x** | {cpu_ratio:.2f}x | "
                    f"{f['rss_mb']:.0f} MB | {p['rss_mb']:.0f} MB |")
     out.append("")
-    doc_vs_folder = ((fl_doc["wall"] / db) / (fl_folder["wall"] / fb), (fl_doc["cpu"] / db) / (fl_folder["cpu"] / fb))
-    checks = [
-        ("factlint in-process throughput >= 2x proselint (folder)",
-         (pl_folder["wall"] / fl_folder["wall"], pl_folder["cpu"] / fl_folder["cpu"]), 2.0),
-        ("`--jobs 2` >= 1.7x `--jobs 1` (CLI, folder; wall only)", (cli_j1["wall"] / cli_j2["wall"], None), 1.7),
-        ("one big document costs <= 1.3x per MB of the folder (in-process)", doc_vs_folder, 1.3),
+    checks = []
+    if only == "all":
+        doc_vs_folder = ((fl_doc["wall"] / db) / (fl_folder["wall"] / fb), (fl_doc["cpu"] / db) / (fl_folder["cpu"] / fb))
+        checks += [
+            ("factlint in-process throughput >= 2x proselint (folder)",
+             (pl_folder["wall"] / fl_folder["wall"], pl_folder["cpu"] / fl_folder["cpu"]), 2.0),
+            ("`--jobs 2` >= 1.7x `--jobs 1` (CLI, folder; wall only)", (cli_j1["wall"] / cli_j2["wall"], None), 1.7),
+            ("one big document costs <= 1.3x per MB of the folder (in-process)", doc_vs_folder, 1.3),
+        ]
+    checks += [
         ("one-article CLI run no slower than proselint's (>= 1x)",
          (pl_one["wall"] / cli_one["wall"], pl_one["cpu"] / cli_one["cpu"]), 1.0),
+        ("one article with a `.factlint.yaml` within 1.2x proselint's time (>= 0.83x)",
+         (pl_one["wall"] / cli_one_cfg["wall"], pl_one["cpu"] / cli_one_cfg["cpu"]), 1 / 1.2),
     ]
     out.append("| target | measured (wall) | measured (CPU) | met |")
     out.append("|---|---:|---:|:---:|")
@@ -398,17 +430,19 @@ def _measure(info, folder, doc, one, files, pl_python, repeat, top, work, machin
         cpu_s = "" if cpu is None else f"{cpu:.2f}"
         out.append(f"| {label} | {wall:.2f} | {cpu_s} | {'yes' if met else 'no'} |")
     out.append("")
-    out.append(f"Output of `--jobs 2` and of the warm cache identical to `--jobs 1`: {'yes' if same else 'NO'}. "
-               f"CPU time, folder: `--jobs 1` {cli_j1['cpu']:.2f} s, `--jobs 2` {cli_j2['cpu']:.2f} s. "
-               f"The machine's own 2-process speedup around that measurement (a fixed CPU-bound loop, "
-               f"2 copies side by side vs one after another): {capacity:.2f}x, the ceiling for `--jobs 2`.")
-    out.append("")
+    if only == "all":
+        out.append(f"Output of `--jobs 2` and of the warm cache identical to `--jobs 1`: {'yes' if same else 'NO'}. "
+                   f"CPU time, folder: `--jobs 1` {cli_j1['cpu']:.2f} s, `--jobs 2` {cli_j2['cpu']:.2f} s. "
+                   f"The machine's own 2-process speedup around that measurement (a fixed CPU-bound loop, "
+                   f"2 copies side by side vs one after another): {capacity:.2f}x, the ceiling for `--jobs 2`.")
+        out.append("")
     out.append("Start-up, CPU time of the whole process (best of 5): " + "; ".join(
         f"{label} {secs * 1000:.0f} ms" for label, secs in startup.items()) + ".")
     out.append("")
-    out.append(_rule_table(fl_folder, fl_doc, fb, db, top))
-    try:
+    if only == "all":
+        out.append(_rule_table(fl_folder, fl_doc, fb, db, top))
         out.append("")
+    try:
         out.append("Load average at the end: %.1f." % os.getloadavg()[0])
     except OSError:
         pass

@@ -15,17 +15,6 @@ from datetime import date
 from . import __version__
 
 
-def _import_pipeline() -> None:
-    """Import the pipeline (pydantic, rules, checks) only once a command needs it, so
-    ``factlint --version`` answers without paying for it (``python -X importtime``)."""
-    global STARTER, Config, ConfigError, load_config, META_RULES, PathError, SelectionError, Timing
-    global collect_files, fails, lint_file, rules_for, select_rules, RuleSetError
-    from .config import STARTER, Config, ConfigError, load_config
-    from .engine import (
-        META_RULES, PathError, SelectionError, Timing, collect_files, fails, lint_file, rules_for, select_rules,
-    )
-    from .ruleset import RuleSetError
-
 SUBCOMMANDS = ("check", "rules", "explain", "test-rules", "init", "lsp")
 
 
@@ -75,9 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timing", action="store_true", help="print the time spent per rule to stderr (skips the cache)")
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
                        help="worker processes over files (default: the number of cores; 1 = serial)")
-    check.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write cached lint results")
     check.add_argument("--cache-dir", metavar="DIR",
-                       help="result cache folder (default: $FACTLINT_CACHE_DIR or .factlint_cache)")
+                       help="cache folder: results, compiled rules and config "
+                            "(default: $FACTLINT_CACHE_DIR, else ~/.cache/factlint)")
 
     rules = sub.add_parser("rules", help="list all rules (the built-in ones and the config's packs)")
     ex = sub.add_parser("explain", help="explain a rule, or the fields of a rule kind (--kind)")
@@ -102,13 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
     if argv[:1] == ["--version"]:
-        build_parser().parse_args(argv)  # prints the version and exits
-    from . import recache
+        build_parser().parse_args(argv)  # prints the version and exits, before the pipeline is imported
+    from .config import ConfigError
+    from .engine import PathError, SelectionError
+    from .ruleset import RuleSetError
 
-    recache.warm()  # the regexes compiled by earlier runs (see linter/recache.py)
-    _import_pipeline()
     try:
         args = build_parser().parse_args(argv)
+        _choose_cache_folder(args)
         return COMMANDS[args.command](args)
     except (UsageError, ConfigError, RuleSetError, SelectionError, PathError) as exc:
         sys.stderr.write(f"factlint: error: {exc}\n")
@@ -119,7 +110,20 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     finally:
-        recache.save()
+        from . import cachedir
+
+        cachedir.choose(None)  # --cache-dir was this command's
+
+
+def _choose_cache_folder(args) -> None:
+    """``--cache-dir`` for every cache of this run (linter/cachedir.py); a word about the
+    retired ``FACTLINT_RULE_CACHE``."""
+    from . import cachedir
+
+    cachedir.choose(getattr(args, "cache_dir", None))
+    if os.environ.get("FACTLINT_RULE_CACHE"):
+        sys.stderr.write("factlint: warning: FACTLINT_RULE_CACHE is no longer used (compiled rules now live in the "
+                         f"one cache folder, {cachedir.location()}: set FACTLINT_CACHE_DIR or --cache-dir)\n")
 
 
 # ---------------------------------------------------------------------------
@@ -127,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _config_from_args(args) -> Config:
+    from .config import Config, load_config
+
     config = Config() if args.isolated else load_config(args.config)
     updates = {}
     if args.select:
@@ -177,6 +183,7 @@ def _split(values: list[str]) -> list[str]:
 
 def cmd_check(args) -> int:
     from . import reporters
+    from .engine import META_RULES, Timing, collect_files, fails, rules_for, select_rules
 
     if not args.paths:
         raise UsageError("no paths given (use - for stdin)")
@@ -196,7 +203,7 @@ def cmd_check(args) -> int:
     keep_text = args.format in reporters.NEEDS_SOURCE and (out_tty or args.format != "text")
     timing = Timing() if args.timing else None
 
-    from .cache import default_dir, open_cache
+    from .cache import open_cache
     from .parallel import default_jobs, lint_many
 
     from .engine import printable_path
@@ -211,7 +218,7 @@ def cmd_check(args) -> int:
     else:
         from .progress import Progress
 
-        cache = None if args.no_cache or timing else open_cache(config, rules, default_dir(args.cache_dir))
+        cache = None if args.no_cache or timing else open_cache(config, rules)
         bar = Progress(len(files))
         try:
             results = lint_many(files, config, ruleset, rules, jobs=args.jobs or default_jobs(), cache=cache,
@@ -237,7 +244,7 @@ def cmd_check(args) -> int:
     buffer = io.StringIO()
     reporters.get(args.format).report(results, buffer, run)
     if args.output:
-        _write_atomic(args.output, buffer.getvalue())
+        _write_report(args.output, buffer.getvalue())
     elif fixed_stdin is not None:  # --fix -: stdout carries the fixed text, the report goes to stderr
         sys.stderr.write(buffer.getvalue())
     else:
@@ -309,8 +316,8 @@ def _unreadable_documents(results) -> bool:
     return bool(bad)
 
 
-def _write_atomic(path: str, content: str) -> None:
-    from .outfile import write_atomic
+def _write_report(path: str, content: str) -> None:
+    from .outfile import write_atomic  # factlint's one writer: atomic, umask, no temporary file left
 
     try:
         write_atomic(path, content.encode("utf-8"))
@@ -340,12 +347,17 @@ def _print_timing(timing: Timing, rules: dict) -> None:
 def _ruleset_for(args, extra: list[str] = ()):
     """The rule set ``check`` would load with the same config: the built-in pack (unless the
     config turns it off), the config's ``rules:``, ``--rules`` and ``extra`` folders."""
+    from .config import Config, load_config
+    from .engine import rules_for
+
     config = Config() if args.isolated else load_config(args.config)
     dirs = list(dict.fromkeys(config.rules + [os.path.realpath(d) for d in [*(args.rules or []), *extra]]))
     return rules_for(config.replace(rules=dirs))
 
 
 def cmd_rules(args) -> int:
+    from .engine import META_RULES
+
     ruleset = _ruleset_for(args)
     rows = [(r.id, r.name, r.kind, r.category, r.severity, "on" if r.enabled else "off") for r in ruleset.rules]
     rows += [(m.id, m.name, "-", m.category, m.severity, "on") for m in META_RULES.values()]
@@ -367,6 +379,8 @@ def cmd_explain(args) -> int:
         return 0
     if not args.rule_id:
         raise UsageError("explain: give a rule id or name, or --kind")
+    from .engine import META_RULES
+
     ruleset = _ruleset_for(args)
     rule_id = args.rule_id
     rule = next((r for r in ruleset.rules if rule_id in (r.id, r.name)), None)
@@ -425,6 +439,8 @@ def cmd_test_rules(args) -> int:
 
 
 def cmd_init(args) -> int:
+    from .config import STARTER
+
     target = ".factlint.yaml"
     if os.path.exists(target) and not args.force:
         raise UsageError(f"{target} already exists (use --force to overwrite)")

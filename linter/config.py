@@ -1,5 +1,7 @@
 """Configuration: a plain class with declared fields (validated by pydantic when a file
-is read, see linter.schema), discovered upward from the working folder.
+is first read, see linter.schema; what it validated to is kept in the cache folder, see
+linter.rulecache, so later runs import neither PyYAML nor pydantic), discovered upward
+from the working folder.
 
 Sources, lowest to highest precedence: built-in defaults, the discovered file
 (``.factlint.yaml`` / ``.factlint.yml``, else ``[tool.factlint]`` in ``pyproject.toml``,
@@ -120,13 +122,23 @@ def load_config(path: str | os.PathLike | None = None, *, discover_from: str | o
         return Config()
     if not file.is_file():
         raise ConfigError(f"{file}: config file not found")
-    data, node = _read(file)
-    from pydantic import ValidationError  # only when there is a file to validate
-
     try:
-        config = validate(Config, _unquoted_off(data))
-    except ValidationError as exc:
-        raise ConfigError(_explain(file, node, exc)) from None
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read config: {exc}") from None
+
+    def validated() -> dict:
+        data, node = _read(file, raw)
+        from pydantic import ValidationError  # only when there is a file to validate
+
+        try:
+            return validate(Config, _unquoted_off(data)).fields()
+        except ValidationError as exc:
+            raise ConfigError(_explain(file, node, exc)) from None
+
+    from . import rulecache
+
+    config = rulecache.load_config(Config, file, raw, validated)  # validated once, then kept as plain data
     config.source = str(file)
     base = file.resolve().parent
     config.rules = [_rules_dir(file, base, r, config.allow_external_rules) for r in config.rules]
@@ -154,28 +166,29 @@ def _has_tool_table(pyproject: Path) -> bool:
         return False
 
 
-def _read_toml(file: Path) -> dict:
+def _read_toml(file: Path, raw: bytes | None = None) -> dict:
     import tomllib
 
     try:
-        return tomllib.loads(file.read_text(encoding="utf-8"))
+        return tomllib.loads(raw.decode("utf-8") if raw is not None else file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{file}: cannot read config: {exc}") from None
 
 
-def _read(file: Path) -> tuple[dict, object]:
-    """The config's keys and, for YAML, its node tree (for line numbers; None for TOML)."""
+def _read(file: Path, raw: bytes) -> tuple[dict, object]:
+    """The keys of the config ``file`` whose bytes are ``raw`` and, for YAML, its node tree
+    (for line numbers; None for TOML)."""
     node = None
     if file.name == "pyproject.toml" or file.suffix == ".toml":
-        data = _read_toml(file)
+        data = _read_toml(file, raw)
         if file.name == "pyproject.toml":
             data = data.get("tool", {}).get("factlint", {})
     else:
         from . import yamlfile
 
         try:
-            data, node = yamlfile.load(file.read_text(encoding="utf-8-sig"), file)
-        except (OSError, UnicodeDecodeError) as exc:
+            data, node = yamlfile.load(raw.decode("utf-8-sig"), file)
+        except UnicodeDecodeError as exc:
             raise ConfigError(f"{file}: cannot read config: {exc}") from None
         except yamlfile.YamlError as exc:
             raise ConfigError(str(exc)) from None

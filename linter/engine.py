@@ -106,30 +106,18 @@ def meta_enabled(rule_id: str, config: Config) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _cached_rules(dirs: tuple[str, ...], builtin: bool, signature: tuple) -> RuleSet:
+def _cached_rules(dirs: tuple[str, ...], builtin: bool, fingerprints: tuple[str, ...]) -> RuleSet:
     from . import rulecache
 
     return rulecache.load(list(dirs), builtin)
 
 
-def _signature(dirs: Iterable[str]) -> tuple:
-    """Names, sizes and mtimes of users' rule files, so an edited pack is reloaded."""
-    sig = []
-    for d in dirs:
-        for root, _, files in os.walk(d):
-            for name in files:
-                try:
-                    st = os.stat(os.path.join(root, name))
-                except OSError:
-                    continue
-                sig.append((root, name, st.st_size, st.st_mtime_ns))
-    return tuple(sorted(sig))
-
-
 def rules_for(config: Config) -> RuleSet:
-    """The rule set a config asks for: loaded once per process, reloaded when a user's
-    rule file changes (the built-in pack is part of the installed package)."""
-    return _cached_rules(tuple(config.rules), config.builtin_rules, _signature(config.rules))
+    """The rule set a config asks for: loaded once per process, again when a user's rule
+    file changes (keyed on each pack's content: :func:`linter.cachedir.pack_fingerprint`)."""
+    from .cachedir import pack_fingerprint
+
+    return _cached_rules(tuple(config.rules), config.builtin_rules, tuple(pack_fingerprint(d) for d in config.rules))
 
 
 # ---------------------------------------------------------------------------

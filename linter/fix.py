@@ -13,8 +13,8 @@ What makes it safe to run on an article in a CMS export or a pre-commit hook:
   span, then rule id, then replacement text; a fix overlapping one already taken waits for
   the next pass. At most :data:`MAX_PASSES` passes run (a fix may reveal another), and a
   pass that brings back an earlier text stops the loop (two rules undoing each other).
-* **Atomic writes**: the new content goes to a temporary file in the same folder (same
-  permission bits), is flushed to disk, and replaces the original with ``os.replace``; a
+* **Atomic writes** (:func:`linter.outfile.write_atomic`, factlint's one writer): the new
+  content goes to a temporary file in the same folder (same permission bits), is flushed to disk, and replaces the original with ``os.replace``; a
   crash leaves either the old file or the new one, never half of each. A symlink is
   followed and its target replaced; the link stays a link. (A hard link is not: the
   fixed file is a new inode, as with most editors.)
@@ -34,13 +34,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
-import tempfile
 from dataclasses import dataclass, field
 
 from .config import Config
 from .diagnostics import Diagnostic
 from .engine import FileResult, _read_capped, _TooBig, lint_file, lint_source, unreadable
+from .outfile import ChangedOnDisk, write_atomic
 from .formats import FormatError, is_docx
 from .formats.docx import read_docx
 
@@ -48,8 +47,8 @@ MAX_PASSES = 4
 BOM = b"\xef\xbb\xbf"
 
 
-class FixConflict(Exception):
-    """The file changed on disk between reading and writing; it was not written."""
+# the file changed on disk between reading and writing (linter.outfile.ChangedOnDisk): not written
+CHANGED = "changed on disk while factlint was fixing it; not fixed (run again)"
 
 
 @dataclass(frozen=True, order=True)
@@ -260,9 +259,9 @@ def fix_file(path: str, config: Config, ruleset, rules, *, display_path: str | N
         outcome.output = new_raw
         return outcome
     try:
-        write_atomic(path, new_raw, expected=raw)
-    except FixConflict as exc:
-        outcome.error = str(exc)
+        write_atomic(path, new_raw, expected=raw)  # not if the file changed since it was read
+    except ChangedOnDisk:
+        outcome.error = CHANGED
         outcome.fixed = 0
         outcome.result = lint_file(path, config, ruleset, rules, display_path=shown, keep_text=keep_text)
     except OSError as exc:
@@ -270,38 +269,6 @@ def fix_file(path: str, config: Config, ruleset, rules, *, display_path: str | N
         outcome.fixed = 0
         outcome.result = lint_source(text, shown, config, ruleset, rules, keep_text=keep_text)
     return outcome
-
-
-def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
-    """Replace ``path``'s content with ``data`` atomically, unless it no longer holds ``expected``."""
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target) or "."
-    info = os.stat(target)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".factlint-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.chmod(tmp, stat.S_IMODE(info.st_mode))
-            if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
-                os.chown(tmp, info.st_uid, info.st_gid)  # keep the owner when root fixes a user's file
-        except OSError:
-            pass
-        # the last moment before the replace: has anyone written the file since we read it?
-        if _read_capped(target, len(expected) + 1) != expected:
-            raise FixConflict("changed on disk while factlint was fixing it; not fixed (run again)")
-        os.replace(tmp, target)
-        tmp = ""
-    except _TooBig:
-        raise FixConflict("changed on disk while factlint was fixing it; not fixed (run again)") from None
-    finally:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def fix_paths(files, config: Config, ruleset, rules, *, stdin_bytes: bytes | None = None, keep_text: bool = False,

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlfile
+from .cachedir import pack_files  # the same files the cache keys on
 from .kinds import rule_validator
 from .kinds.base import RuleBase, WordListEntryError
 from .yamlfile import line_of
@@ -101,11 +102,6 @@ def load_rules(extra_dirs: list[str | os.PathLike] | None = None, *, builtin: bo
         rules.append(rule)
     rules.sort(key=lambda r: r.id)
     return RuleSet(rules, wordlists)
-
-
-def pack_files(folder: Path) -> list[Path]:
-    """The YAML files of a rule pack, in load order (the rule cache keys on the same list)."""
-    return [p for p in sorted(folder.rglob("*.y*ml")) if p.suffix in (".yaml", ".yml")]
 
 
 def _where(path: Path, node, key: str) -> str:

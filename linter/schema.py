@@ -5,13 +5,21 @@ Why: rule files and configs are written by people, so they are validated with py
 (types, bounds, unknown keys, errors that name the field). But factlint is started
 hundreds of times a day by editors and commit hooks, and importing pydantic and building
 its models costs about 130 ms -- more than linting an article. So the classes themselves
-are plain Python: a field is a class annotation (a string, under ``from __future__ import
-annotations``) and its default is the class attribute; a bound is written
+are plain Python: a field is a class annotation (a string, under postponed evaluation of
+annotations) and its default is the class attribute; a bound is written
 ``Annotated[int, Field(ge=1)]`` with pydantic's ``Field``, a name that is resolved only
 here, when the annotations are evaluated to build the validator. :func:`validate` builds
 a pydantic model from a class's annotations (once per class), validates the data and puts
-the values on a plain instance. The loaded rule set is kept compiled between runs
-(:mod:`linter.rulecache`), so a run whose rules are unchanged never imports pydantic.
+the values on a plain instance. What a rule or config file validated to is kept as plain
+data (:mod:`linter.rulecache`) and rebuilt with :meth:`Declared.from_valid`, so a run whose
+files are unchanged never imports pydantic.
+
+Kept (issue 19 weighed removing it) because it is the simplest way to keep pydantic out of
+that fast path: pydantic models or pydantic dataclasses import pydantic with the class, and
+stdlib dataclasses validated through a ``TypeAdapter`` cannot resolve ``Field`` bounds that
+are imported only for type checking, nor share mutable defaults safely without a
+``default_factory`` on every list field. The class system is this one module: fields from
+annotations, ``validate()``, ``replace()``, ``from_valid()``, equality and repr.
 
 Names starting with ``_``, ``ClassVar`` annotations and unannotated class attributes are
 not fields. ``validate()`` on an instance runs the checks that span fields (raise
@@ -61,6 +69,18 @@ class Declared:
 
     def validate(self) -> None:
         """Checks (and normalisations) that span fields, after the types are validated."""
+
+    @classmethod
+    def from_valid(cls: type[D], values: dict[str, Any]) -> D:
+        """An instance from field values that were validated before (the plain-data cache,
+        :mod:`linter.rulecache`): every field given, ``validate()`` not run again (it may
+        compile a user's regexes just to check them)."""
+        missing = set(cls.field_names()).difference(values)
+        if missing:
+            raise TypeError(f"{cls.__name__}: missing field(s): {', '.join(sorted(missing))}")
+        new = cls.__new__(cls)
+        new.__dict__.update(values)
+        return new
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:

@@ -11,12 +11,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
-# compiled rule sets of the tests' throwaway rule packs go to a folder of their own, not ~/.cache
-if "FACTLINT_RULE_CACHE" not in os.environ:
-    os.environ["FACTLINT_RULE_CACHE"] = tempfile.mkdtemp(prefix="factlint-rule-cache-")
-    atexit.register(shutil.rmtree, os.environ["FACTLINT_RULE_CACHE"], True)
+# the cache folder (compiled rules of the tests' throwaway packs, config files) is one of the
+# suite's own, not ~/.cache/factlint (linter/cachedir.py)
+os.environ.pop("FACTLINT_RULE_CACHE", None)  # retired: the CLI would warn about it
+if "FACTLINT_CACHE_DIR" not in os.environ:
+    os.environ["FACTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="factlint-cache-")
+    atexit.register(shutil.rmtree, os.environ["FACTLINT_CACHE_DIR"], True)
 # no result cache unless a test asks for one (--cache-dir, or it unsets this): tests monkeypatch
-# checks, which the cache key cannot see, and must not leave .factlint_cache/ in the checkout
+# checks, which the cache key cannot see
 os.environ["FACTLINT_NO_CACHE"] = "1"
 
 

@@ -39,7 +39,7 @@ def files(tmp_path):
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("v*/*/*.json"))
+    return sorted(folder.glob("results/*/*.json"))
 
 
 def test_second_run_hits_and_prints_the_same(run_cli, files, tmp_path, monkeypatch):
@@ -65,7 +65,7 @@ def test_no_cache_writes_nothing(run_cli, files, tmp_path, monkeypatch):
     monkeypatch.delenv("FACTLINT_NO_CACHE")
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "envcache"))
     run_cli("--no-cache", str(files))
-    assert not (tmp_path / "envcache").exists()
+    assert not entries(tmp_path / "envcache")  # (the compiled rules may be there: not results)
     run_cli(str(files))  # the environment variable picks the folder
     assert len(entries(tmp_path / "envcache")) == 2
     monkeypatch.setenv("FACTLINT_NO_CACHE", "1")  # and FACTLINT_NO_CACHE turns it off again
@@ -74,16 +74,24 @@ def test_no_cache_writes_nothing(run_cli, files, tmp_path, monkeypatch):
     assert len(entries(tmp_path / "envcache")) == 2
 
 
-def test_on_by_default_in_cwd_whatever_runs_it(monkeypatch):
+def test_on_by_default_in_the_users_cache_folder_whatever_runs_it(monkeypatch, tmp_path):
     """The default does not depend on running under pytest (PYTEST_CURRENT_TEST is set here)."""
+    from linter import cachedir
+
     monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
     monkeypatch.delenv("FACTLINT_NO_CACHE")
-    assert cache_mod.default_dir(None) == ".factlint_cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cachedir.location() == tmp_path / "xdg" / "factlint" and cachedir.results_enabled()
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cachedir.location() == tmp_path / "home" / ".cache" / "factlint"
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "env"))
+    assert cachedir.location() == tmp_path / "env"
     monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
-    assert cache_mod.default_dir(None) is None
-    assert cache_mod.default_dir("elsewhere") == "elsewhere"  # --cache-dir wins over the environment
+    assert not cachedir.results_enabled()
+    assert cachedir.results_enabled("elsewhere")  # --cache-dir wins over the environment
     monkeypatch.setenv("FACTLINT_NO_CACHE", "0")
-    assert cache_mod.default_dir(None) == ".factlint_cache"
+    assert cachedir.results_enabled()
 
 
 def test_edited_file_is_linted_again(run_cli, files, tmp_path):
@@ -146,7 +154,7 @@ def test_unwritable_cache_folder_only_costs_speed(run_cli, files, tmp_path):
 def test_timing_skips_the_cache(run_cli, files, tmp_path):
     cache_dir = tmp_path / "cache"
     code, out, err = run_cli("--cache-dir", str(cache_dir), "--timing", str(files))
-    assert not cache_dir.exists()
+    assert not entries(cache_dir)
     assert "time per rule" in err
 
 

@@ -12,8 +12,9 @@ Fine:    The Syrian Democratic Forces (SDF) run the camps. The SDF said so.
 
 from __future__ import annotations
 
+import re
+
 from ...diagnostics import Finding, Related
-from ...recache import compile_one_off
 from .._detectors import detector
 from .._regex import words_pattern
 from ._common import definitions, skipped_block
@@ -27,7 +28,7 @@ def acronym_before_definition(rule, doc):
         first_def.setdefault(acr, (a_span[0], a_span[1], s_start))
     if not first_def:
         return
-    pattern = compile_one_off(words_pattern(list(first_def)))  # this document's acronyms
+    pattern = re.compile(words_pattern(list(first_def)))  # this document's acronyms
     reported = set()
     for m in pattern.finditer(doc.prose):
         acr = m.group()
