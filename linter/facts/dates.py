@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import per_document, runs_around
-from . import finditer_at, occurrences
+from ..text import finditer_at, occurrences
 
 # ---------------------------------------------------------------------------
 # Vocabulary
@@ -735,3 +735,16 @@ def infer_document_date(doc) -> tuple[_dt.date, str] | None:
     wd = next(w for w in weekdays if w.weekday == best.low.weekday())
     return best.low, (f"inferred from '{best.text}' (line {doc.line_of(best.start)}), "
                       f"consistent with '{wd.text}' (line {doc.line_of(wd.start)})")
+
+
+def document_date(doc) -> tuple[_dt.date, str] | None:
+    """The date of a document that was given none and whose metadata gave no ISO one, with
+    where it was found: a date its front matter writes out ("date: 5 December 2026"), else
+    one inferred from its text (:func:`infer_document_date`). The engine calls it when it
+    attaches the facts (the document model does not read dates: it sits below the facts)."""
+    written = doc.front_matter.get("date") if doc.front_matter else None
+    if isinstance(written, str):
+        full = [t for t in parse_times(written) if t.kind == "date" and t.year_given and t.resolved and t.low == t.high]
+        if len(full) == 1:
+            return full[0].low, "front matter"
+    return infer_document_date(doc)

@@ -44,7 +44,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from . import finditer_at, occurrences
+from ..text import finditer_at, occurrences
 
 QUANTITY_KINDS = frozenset({"count", "money", "percent", "percentage-point", "measure", "number", "fraction"})
 NOT_QUANTITY_KINDS = frozenset({"year", "date", "time", "score", "phone", "ordinal", "id", "model", "other"})

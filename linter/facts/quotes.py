@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import ABBREVIATIONS, Quote, Span, blank_spans, per_document
-from ..kinds._regex import words_pattern
+from ..text import words_pattern
 from . import signatures
 from .continuity import Continuity, speaker_key
 from .speakers import is_speaker
