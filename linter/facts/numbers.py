@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import finditer_at, occurrences
+from .calendar_words import MONTHS, WEEKDAY_NAMES
 
 QUANTITY_KINDS = frozenset({"count", "money", "percent", "percentage-point", "measure", "number", "fraction"})
 NOT_QUANTITY_KINDS = frozenset({"year", "date", "time", "score", "phone", "ordinal", "id", "model", "other"})
@@ -151,13 +152,9 @@ _HEDGE_RE = re.compile(
     re.I,
 )
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
 _MONTH_ALT = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# the full weekday names, lower case (not their abbreviations: "Sat 20" may be a model)
+_WEEKDAY_NAMES_LOWER = frozenset(name.lower() for name in WEEKDAY_NAMES)
 
 # words that can stand before a number without naming a model ("The 12", "In 2017", "Over 400")
 FUNCTION_WORDS = frozenset("""
@@ -201,7 +198,8 @@ displaced civilian military private public total
 """.split())
 
 _UNITS_WORDS = {"thousand", "hundred", "million", "billion", "trillion"}
-_SMALL_WORDS = {
+# number words below twenty -> their value (twenty and up: _TENS_WORDS)
+_WORDS_UNDER_TWENTY = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -222,7 +220,7 @@ def _cased(words) -> str:
     return "|".join(sorted(variants, key=lambda v: (-len(v), v)))
 
 
-_NUMBER_WORD = _cased([*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"])
+_NUMBER_WORD = _cased([*_WORDS_UNDER_TWENTY, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"])
 _WORDS_RE = re.compile(
     r"(?<![\w-])(?:(?P<art>[Aa]n?|AN?)\s+)?(?P<words>(?:" + _NUMBER_WORD + r")(?:(?:[\s-]+|\s+(?:and|AND)\s+)(?:" + _NUMBER_WORD + r"))*)"
     r"(?:-(?P<frac>" + _cased(_FRACTION_WORDS) + r"))?(?![\w-])"
@@ -312,8 +310,8 @@ def parse_number_words(words: str) -> float | None:
     for w in parts:
         if not w or w == "and":
             continue
-        if w in _SMALL_WORDS:
-            current += _SMALL_WORDS[w]
+        if w in _WORDS_UNDER_TWENTY:
+            current += _WORDS_UNDER_TWENTY[w]
         elif w in _TENS_WORDS:
             current += _TENS_WORDS[w]
         elif w == "hundred":
@@ -367,7 +365,7 @@ def _noun_after(prose: str, pos: int, limit: int) -> tuple[str | None, bool, int
         w = m.group(1).lower().strip("'’")
         if w.endswith(("'s", "’s")):
             return None, False, pos  # "8 of Trump's 22 nominees": the whole comes later
-        if w not in NOT_NOUNS and w not in _SMALL_WORDS and w not in _TENS_WORDS and w not in _UNITS_WORDS:
+        if w not in NOT_NOUNS and w not in _WORDS_UNDER_TWENTY and w not in _TENS_WORDS and w not in _UNITS_WORDS:
             return w, True, m.end(1)
         return None, False, pos
     cur = pos
@@ -407,7 +405,7 @@ gave give gives become became came come comes get gets go goes went see seen see
 
 # What every match of _WORDS_RE / _FRACTION_RE contains, lower-cased ("dozens" contains
 # "dozen", "thirds" "third"): the regexes are tried only around these (see _word_matches).
-_NUMBER_WORDS = {*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}
+_NUMBER_WORDS = {*_WORDS_UNDER_TWENTY, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}
 # (a word that starts with another, "sixteen" with "six", is found where that one is)
 _WORD_NUMBERS = tuple(sorted(w for w in _NUMBER_WORDS if not any(v != w and w.startswith(v) for v in _NUMBER_WORDS)))
 _DENOMINATORS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
@@ -453,7 +451,7 @@ def _scan_words(prose: str) -> list[dict]:
             out.append(dict(num_start=m.start("half"), num_end=m.end("half"), value=0.5, form="words", kind="fraction"))
             continue
         num = m.group("num").lower()
-        n = 1 if num in ("a", "an", "one") else _SMALL_WORDS[num]
+        n = 1 if num in ("a", "an", "one") else _WORDS_UNDER_TWENTY[num]
         den = _FRACTION_WORDS[m.group("den").lower()]
         out.append(dict(num_start=m.start(), num_end=m.end(), value=n / den, form="words", kind="fraction"))
     fractions = [(d["num_start"], d["num_end"]) for d in out]
@@ -780,7 +778,7 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         wl = w.lower().rstrip(".")
         if wl in ID_WORDS or w.lower() in ID_WORDS:
             return "id"
-        if w[0].isupper() and not w.endswith((".", "'s", "’s")) and "\n" not in pm.group() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in WEEKDAYS \
+        if w[0].isupper() and not w.endswith((".", "'s", "’s")) and "\n" not in pm.group() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in _WEEKDAY_NAMES_LOWER \
                 and not d.get("hedge") and wl not in HEDGES:
             # a capitalised name right before the number: "Boeing 747", "Kurdistan 24", "Article 5",
             # unless it starts the sentence ("Police 20 ..." is rare; "Nearly 40" is a hedge)

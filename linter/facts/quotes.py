@@ -522,7 +522,8 @@ def find_cues(doc, lexicon: Lexicon) -> list[Cue]:
 # Quotes
 
 
-_SMALL_WORDS = frozenset("a an the and or of for in on at to by with from as vs via is but nor".split())
+# words a title in Title Case leaves lower case ("Plan for the Task Force")
+_TITLE_SMALL_WORDS = frozenset("a an the and or of for in on at to by with from as vs via is but nor".split())
 
 
 def _title_case(inner: str) -> bool:
@@ -530,7 +531,7 @@ def _title_case(inner: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", inner))
     if len(words) < 2 or len(words) > 14:
         return False
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     if len(big) < 2:
         return False
     return sum(1 for w in big if w[:1].isupper()) >= 0.85 * len(big) and words[0][:1].isupper()
