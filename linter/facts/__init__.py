@@ -42,7 +42,7 @@ class Facts:
         """Numbers and quantities (value, interval, unit, counted noun) in document order."""
         from .numbers import extract_quantities
 
-        return extract_quantities(self.doc)
+        return extract_quantities(self.doc, self.doc.date or self.reference_date)
 
     @timed_cached_property("facts.")
     def times(self):

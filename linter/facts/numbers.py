@@ -40,6 +40,7 @@ other               "24/7", "1.2.3", anything else
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 from dataclasses import dataclass
@@ -482,13 +483,31 @@ def _scan_words(prose: str) -> list[dict]:
     return out
 
 
-def extract_quantities(doc) -> list[Quantity]:
-    """Every number expression in ``doc.prose``, typed, in document order (see module doc)."""
-    return extract_from_text(doc.prose)
+# A bare four-digit figure can be a year ("around 2030", "the 2040 target") only from
+# FIRST_YEAR to YEARS_AHEAD years after the reference date (the document's date, else the
+# run's today): news looks decades ahead (net zero by 2050 or 2060, population in 2100),
+# while a hedged precise count with no noun after it ("about 2041") is rare. A fixed
+# 1900-2035 took "around 2036" for a count (N120) and would have taken "around 2030" for
+# one in an article from 2015.
+FIRST_YEAR = 1900
+YEARS_AHEAD = 50
 
 
-def extract_from_text(prose: str) -> list[Quantity]:
+def plausible_years(reference: _dt.date | None) -> tuple[int, int]:
+    """The first and last year a bare four-digit figure may be, for a document dated (or
+    read on) ``reference``; None: today, for tools and tests that have no run."""
+    return FIRST_YEAR, (reference or _dt.date.today()).year + YEARS_AHEAD
+
+
+def extract_quantities(doc, reference: _dt.date | None = None) -> list[Quantity]:
+    """Every number expression in ``doc.prose``, typed, in document order (see module doc).
+    ``reference``: the date years are judged against (:func:`plausible_years`)."""
+    return extract_from_text(doc.prose, reference)
+
+
+def extract_from_text(prose: str, reference: _dt.date | None = None) -> list[Quantity]:
     """The same as :func:`extract_quantities`, on a prose string (used by tests and tools)."""
+    years = plausible_years(reference)
     phones = [(m.start(), m.end()) for m in finditer_at(_PHONE, prose, (c.start() for c in _PHONE_START.finditer(prose)))
               if sum(c.isdigit() for c in m.group()) >= 9]
     pi = 0
@@ -513,7 +532,7 @@ def extract_from_text(prose: str) -> list[Quantity]:
     for d in raw:
         if items and d["form"] == "words" and d["num_start"] < items[-1]["end"]:
             continue  # "million" in "$5 million" is part of the numeral before it
-        items.append(_describe(prose, d))
+        items.append(_describe(prose, d, years))
     _link_ranges(prose, items)
     out = []
     index_of = {id(d): i for i, d in enumerate(items)}
@@ -548,7 +567,7 @@ def _merge_sorted(a: list[dict], b: list[dict]) -> list[dict]:
     return out
 
 
-def _describe(prose: str, d: dict) -> dict:
+def _describe(prose: str, d: dict, years: tuple[int, int]) -> dict:
     """Fill in kind, unit, scale, hedge, noun and the expression span around one numeral."""
     ns, ne = d["num_start"], d["num_end"]
     n = len(prose)
@@ -713,7 +732,7 @@ def _describe(prose: str, d: dict) -> dict:
     d.update(noun=noun, partitive=part)
     _hedge(prose, d, prose[max(0, start - 40):start])
     if kind is None:
-        kind = _context_kind(prose, d, tok, before)
+        kind = _context_kind(prose, d, tok, before, years)
     if kind in NOT_QUANTITY_KINDS and d.get("hedge"):
         d["start"], d["hedge"] = ns, None  # "around 2030": the hedge is not part of a year
     d["kind"] = kind
@@ -733,8 +752,10 @@ def _hedge(prose: str, d: dict, before: str) -> None:
         d["start"] = d["start"] - len(before) + m.start()
 
 
-def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
-    """Year, date, id, model, score or count/number for a bare numeral."""
+def _context_kind(prose: str, d: dict, tok: str, before: str, years: tuple[int, int]) -> str:
+    """Year, date, id, model, score or count/number for a bare numeral (``years``: the
+    window of plausible years, :func:`plausible_years`)."""
+    first_year, last_year = years
     ns, ne = d["num_start"], d["num_end"]
     form = d["form"]
     value = d["value"]
@@ -749,15 +770,15 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         # "2000 people", "including 1306 Palestinians", "1853 aircraft" are counts
         noun = d.get("noun")
         if not noun:
-            if d.get("hedge") and not 1900 <= value <= 2035:
+            if d.get("hedge") and not first_year <= value <= last_year:
                 return "number"  # "about 1500"
             return "year"
-        if d.get("hedge") and not (1900 <= value <= 2035 and not noun.endswith("s")):
+        if d.get("hedge") and not (first_year <= value <= last_year and not noun.endswith("s")):
             return "count"  # "about 2000 people"
         if noun not in COUNT_NOUN_HINT:
             if _MONTH_BEFORE.search(before[-14:]) or _YEAR_BEFORE.search(before[-14:]):
                 return "year"
-            if 1900 <= value <= 2035 and (not noun.endswith("s") or noun in YEAR_NOUNS):
+            if first_year <= value <= last_year and (not noun.endswith("s") or noun in YEAR_NOUNS):
                 return "year"
     # score: "3-1" with a sporting/voting context nearby
     if form == "plain" and ne + 1 < len(prose) and prose[ne] in "-–" and prose[ne + 1].isdigit():
