@@ -28,7 +28,7 @@ from .diagnostics import SEVERITY_RANK, Diagnostic, Finding, Related, assign_fin
 from .document import Document
 from .facts import Facts
 from .facts.dates import document_date
-from .facts.quotes import Lexicon, lexicon_for
+from .facts.lexicon import Lexicon, lexicon_for
 from .formats import FormatError, is_docx, load_document
 from .kinds._regex import RuleTimeout
 from .kinds.base import CATEGORIES, Context, RuleBase

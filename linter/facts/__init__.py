@@ -6,7 +6,7 @@ a run that selects no numeric rule never pays for number extraction. A check rea
 
 The engine builds the facts and attaches them to the document
 (``linter.engine.attach_facts``), handing in what they need from the run: the attribution
-word lists (a :class:`~linter.facts.quotes.Lexicon`, from the rule packs: no facts module
+word lists (a :class:`~linter.facts.lexicon.Lexicon`, from the rule packs: no facts module
 reads YAML or the rule pack), the configured genre and the run's reference date. Facts
 import the document and the text helpers below them, never the rule kinds or the engine.
 """
@@ -69,7 +69,7 @@ class Facts:
     @timed_cached_property("facts.")
     def cues(self):
         """Reporting cues ("said", "according to") in the prose, each with its speaker if found."""
-        from .quotes import find_cues
+        from .cues import find_cues
 
         return find_cues(self.doc, self.lexicon)
 
