@@ -20,10 +20,12 @@ import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, wraps
+from functools import wraps
 
 from . import frontmatter
-from .facts import finditer_at, occurrences
+from .scopes import BLOCK_KINDS, SCOPES  # noqa: F401 (a Block's kind is one of BLOCK_KINDS)
+from .text import finditer_at, occurrences
+from .timing import timed_cached_property
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -91,10 +93,6 @@ class Block:
     kind: str
 
 
-BLOCK_KINDS = ("paragraph", "heading", "caption", "read-more", "list-item", "blockquote")
-# Scopes a rule can include or exclude: block kinds plus "quote" (inside a direct quote)
-# and "prose" (outside quotes).
-SCOPES = BLOCK_KINDS + ("quote", "prose")
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,7 +518,18 @@ def _looks_like_heading(line: str) -> bool:
 
 @dataclass
 class Document:
-    """One source document. Construct with :func:`Document.from_text`."""
+    """One source document: its structure only. Construct with :func:`Document.from_text`
+    (or :meth:`from_reading`).
+
+    ``date`` is the date it was given (``--date``) or that its metadata states (front
+    matter, a page's meta tags); a date read from the text itself (a dateline) is a fact,
+    filled in by the engine when it attaches ``facts`` (see ``linter.engine.attach_facts``).
+    """
+
+    # Set by the engine (linter.engine.attach_facts): the facts the checks read, and the
+    # --timing recorder of the run. The document never builds them itself.
+    facts = None
+    _timing = None
 
     text: str
     path: str = "-"
@@ -602,16 +611,10 @@ class Document:
         return doc
 
     def _set_date(self, date: _dt.date | None, date_source: str) -> None:
-        """The date given (``--date``, metadata), else one inferred from the text."""
+        """The date given (``--date``, metadata); None is left for the engine to read from
+        the text (``linter.facts.dates.document_date``)."""
         if date is not None:
             self.date, self.date_source = date, date_source or "given"
-            return
-        # a dateline, or a full date in the text confirmed by a weekday (see facts/dates.py)
-        from .facts.dates import infer_document_date
-
-        inferred = infer_document_date(self)
-        if inferred is not None:
-            self.date, self.date_source = inferred
 
     # -- positions -------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -643,7 +646,7 @@ class Document:
         return fix
 
     # -- derived structure (computed once, on first use) --------------------
-    @cached_property
+    @timed_cached_property("document.")
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
         for bi, b in enumerate(self.blocks):
@@ -651,7 +654,7 @@ class Document:
                 out.append(Sentence(s, e, bi))
         return out
 
-    @cached_property
+    @timed_cached_property("document.")
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -662,7 +665,7 @@ class Document:
             return i if offset < self.sentences[i].end else None
         return None
 
-    @cached_property
+    @timed_cached_property("document.")
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
@@ -672,7 +675,7 @@ class Document:
             return i
         return None
 
-    @cached_property
+    @timed_cached_property("document.")
     def quotes(self) -> list[Quote]:
         """Every quotation, in order and disjoint: double marks in every block, and in
         headings also single marks (a headline's ‘…’) outside the double ones."""
@@ -686,7 +689,7 @@ class Document:
             out.extend(found)
         return out
 
-    @cached_property
+    @timed_cached_property("document.")
     def _quote_starts(self) -> list[int]:
         return [q.start for q in self.quotes]
 
@@ -715,14 +718,7 @@ class Document:
         bi = self.block_at(offset)
         return bi is not None and self.blocks[bi].kind == scope
 
-    @cached_property
-    def facts(self):
-        """Facts extracted once per document and shared by all checks."""
-        from .facts import Facts
-
-        return Facts(self)
-
-    @cached_property
+    @timed_cached_property("document.")
     def word_count(self) -> int:
         return len(re.findall(r"\w+(?:['’]\w+)*", self.prose))
 

@@ -3,17 +3,23 @@
 Pure per document: :func:`lint_text` takes text and a config and returns a list of
 picklable :class:`Diagnostic`; nothing global is mutated, so it maps onto a process
 pool or a distributed map unchanged.
+
+The engine is where the layers meet (README, "Development"): it builds the document
+(``formats.load_document``), attaches its facts with what the run hands them
+(:func:`attach_facts`: the date read from the text when none was given, the attribution
+word lists of the rule packs, the genre setting, the run's reference date), runs the
+rule kinds' checks and turns their findings into diagnostics.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 import os
 import stat
 import time
-from dataclasses import dataclass, field
-from contextlib import contextmanager
-from functools import cached_property, lru_cache
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from . import suppress
@@ -21,11 +27,13 @@ from .config import Config
 from .diagnostics import SEVERITY_RANK, Diagnostic, Finding, Related, assign_fingerprints
 from .document import Document
 from .facts import Facts
+from .facts.dates import document_date
+from .facts.lexicon import Lexicon, lexicon_for
 from .formats import FormatError, is_docx, load_document
-from .facts.quotes import lexicon_for
 from .kinds._regex import RuleTimeout
 from .kinds.base import CATEGORIES, Context, RuleBase
 from .ruleset import RuleSet
+from .timing import Timing
 
 
 class SelectionError(Exception):
@@ -124,63 +132,6 @@ def rules_for(config: Config) -> RuleSet:
 # Linting one document
 
 
-@dataclass
-class Timing:
-    """CPU seconds spent per rule (``--timing``): ``time.process_time``, so other programs
-    on a busy machine do not blur the figures.
-
-    Times are exclusive: the shared work a rule happens to trigger first (a fact such
-    as ``doc.facts.quantities``, a structure such as ``doc.sentences``) is counted under
-    its own entry (``facts.quantities``, ``document.sentences``; ``document.parse`` for
-    building the document), not charged to whichever rule asked first. So a slow rule
-    (a user's regex) and a slow fact extractor are each easy to find.
-    """
-
-    per_rule: dict[str, float] = field(default_factory=dict)
-    _stack: list = field(default_factory=list, repr=False)
-
-    def add(self, rule_id: str, seconds: float) -> None:
-        self.per_rule[rule_id] = self.per_rule.get(rule_id, 0.0) + seconds
-
-    @contextmanager
-    def measure(self, label: str):
-        """Time a block, minus the time of blocks measured inside it."""
-        started = time.process_time()
-        self._stack.append(0.0)
-        try:
-            yield
-        finally:
-            elapsed = time.process_time() - started
-            self.add(label, elapsed - self._stack.pop())
-            if self._stack:
-                self._stack[-1] += elapsed
-
-
-def _instrument(cls, prefix: str, doc_of) -> None:
-    """Route the first computation of each cached property of ``cls`` through the
-    document's Timing (when ``--timing`` set one); free otherwise."""
-    for name, attr in list(vars(cls).items()):
-        if not isinstance(attr, cached_property) or name == "facts" or getattr(attr.func, "_timed", False):
-            continue
-
-        def timed(self, _func=attr.func, _label=prefix + name.lstrip("_")):
-            timing = getattr(doc_of(self), "_timing", None)
-            if timing is None:
-                return _func(self)
-            with timing.measure(_label):
-                return _func(self)
-
-        timed._timed = True  # type: ignore[attr-defined]
-        timed.__doc__ = attr.func.__doc__
-        prop = cached_property(timed)
-        prop.__set_name__(cls, name)
-        setattr(cls, name, prop)
-
-
-_instrument(Document, "document.", lambda d: d)
-_instrument(Facts, "facts.", lambda f: f.doc)
-
-
 def _severity(rule_id: str, name: str, default: str, config: Config, override) -> str:
     for table in (override.severity if override else {}, config.severity):
         for key in (rule_id, name):
@@ -203,18 +154,39 @@ def builtin_lexicon():
 def _run_lexicon(wordlists: dict):
     """The attribution lists for a run: its own, with any it lacks (a run with
     ``--no-builtin-rules``) taken from the built-in pack, so quotes are still read."""
-    from .facts.quotes import Lexicon
-
     if all(name in wordlists for name in Lexicon.NAMES):
         return lexicon_for(wordlists)
     return Lexicon.from_wordlists({**builtin_wordlists(), **wordlists})
 
 
+def attach_facts(doc: Document, wordlists: dict | None = None, genre: str | None = None) -> Facts:
+    """Complete ``doc`` for the checks, as a run does: its date, when none was given and its
+    metadata states none, read from its text (``facts.dates.document_date``: a dateline, a
+    date its front matter writes out, a date a weekday confirms); then its facts
+    (``doc.facts``), with the attribution word lists of ``wordlists`` (a rule set's; None:
+    the built-in pack's), the configured ``genre`` and today's date as the run's reference.
+    :func:`lint_document` calls it; call it to read ``doc.facts`` outside a run. Calling it
+    again keeps the facts already extracted and hands in the new lists and genre."""
+    lexicon = builtin_lexicon() if wordlists is None else _run_lexicon(wordlists)
+    if doc.facts is None:
+        if doc.date is None:
+            found = document_date(doc)
+            if found is not None:
+                doc.date, doc.date_source = found
+        doc.facts = Facts(doc, lexicon, genre, reference_date=_dt.date.today())
+    else:
+        doc.facts.lexicon, doc.facts.genre_setting = lexicon, genre
+    return doc.facts
+
+
 def lint_document(doc: Document, config: Config, rules: list[RuleBase], ruleset: RuleSet | None = None,
                   timing: Timing | None = None) -> list[Diagnostic]:
     ctx = Context(config, ruleset.wordlists if ruleset else {})
-    doc.facts.lexicon = _run_lexicon(ctx.wordlists)
-    doc.facts.genre_setting = config.genre
+    if timing is None:
+        attach_facts(doc, ctx.wordlists, config.genre)
+    else:  # reading the date from the text was part of building the document
+        with timing.measure("document.parse"):
+            attach_facts(doc, ctx.wordlists, config.genre)
     override = config.overrides_for(doc.path)
     ignored = override.ignore if override else []
     diagnostics: list[Diagnostic] = []

@@ -3,8 +3,10 @@ YAML between ``---`` lines (Jekyll, Hugo, Eleventy) or TOML between ``+++`` line
 
 Two things are read from it:
 
-* the document date, ``date``: a YAML or TOML date or datetime, an ISO string, or a date
-  written out ("5 December 2026", "Dec. 5, 2026"), read by the date parser;
+* the document date, ``date``: a YAML or TOML date or datetime, or an ISO string, read
+  here; a date written out ("5 December 2026", "Dec. 5, 2026") is kept as its text and read
+  by the date parser when the engine completes the document (``facts.dates.document_date``:
+  this module sits below the facts and imports none);
 * prose: ``title``, ``subtitle``, ``description`` and ``summary`` are the first words a
   reader sees (a headline, a standfirst), so they are linted where they stand in the file;
   the rest of the header is blanked like code. Their spans come from the YAML node marks
@@ -32,7 +34,7 @@ _DATE_LINE = re.compile(r"^date\s*[:=]\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
 @dataclass
 class FrontMatter:
     end: int  # offset just past the closing line
-    data: dict = field(default_factory=dict)  # the parsed keys; "date" is a datetime.date when there is one
+    data: dict = field(default_factory=dict)  # the parsed keys; "date" is a datetime.date, or a date written out (str)
     prose: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, key) in the text, in order
 
 
@@ -112,30 +114,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _normalise_date(data: dict) -> None:
-    """``data["date"]`` as a ``datetime.date``, or no ``date`` key at all."""
+    """``data["date"]`` as a ``datetime.date``, the text of a date that is not ISO, or no
+    ``date`` key at all."""
     value = data.get("date")
     if isinstance(value, _dt.datetime):
         data["date"] = value.date()
     elif isinstance(value, _dt.date):
         pass
     elif isinstance(value, str) and value.strip():
-        parsed = _parse_date(value.strip())
-        if parsed is None:
-            data.pop("date")
-        else:
-            data["date"] = parsed
+        try:
+            data["date"] = _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            data["date"] = value.strip()  # written out, or no date at all: facts.dates.document_date reads it
     elif "date" in data:
         data.pop("date")
-
-
-def _parse_date(value: str) -> _dt.date | None:
-    """An ISO date (or datetime), else one full date written out ("5 December 2026",
-    "Saturday, Dec. 5, 2026"); None for anything vaguer ("December 2026") or impossible."""
-    try:
-        return _dt.date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    from .facts.dates import parse_times
-
-    full = [t for t in parse_times(value) if t.kind == "date" and t.year_given and t.resolved and t.low == t.high]
-    return full[0].low if len(full) == 1 else None

@@ -48,9 +48,13 @@ def test_lone_cr_before_markdown_code_block():
 
 def test_front_matter_with_impossible_date():
     """PyYAML raises ValueError (not YAMLError) for 'date: 2024-02-30' (was a traceback)."""
+    from linter.engine import attach_facts
+
     doc = Document.from_text("---\ndate: 2024-02-30\n---\nBody.\n", path="x.md")
+    attach_facts(doc)
     assert doc.date is None
     doc = Document.from_text("---\n" + "[" * 1000 + "\n---\nBody.\n", path="x.md")
+    attach_facts(doc)
     assert doc.date is None
 
 

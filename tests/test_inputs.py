@@ -157,8 +157,10 @@ def test_front_matter_title_is_a_heading_and_fields_are_separate_blocks():
 def test_toml_front_matter_and_written_out_dates(text, date):
     from linter import Config, lint_text
     from linter.document import Document
+    from linter.engine import attach_facts
 
     doc = Document.from_text(text, path="story.md")
+    attach_facts(doc)  # a date written out is read by the date parser, as a run does
     assert (doc.date.isoformat() if doc.date else None) == date
     (d,) = lint_text(text, path="story.md", config=Config(select=["S101"]))
     assert (d.line, d.text) == (2, "the the")

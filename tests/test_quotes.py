@@ -9,14 +9,16 @@ import pytest
 from conftest import SEEDS
 
 from linter.document import Document
-from linter.engine import builtin_lexicon
+from linter.engine import attach_facts, builtin_lexicon
 from linter.facts.quotes import Lexicon, attribute_quotes, find_cues
 
 SEED = SEEDS / "000_5ae41dc0945392ff.txt"
 
 
 def _doc(text: str, path: str = "t.txt") -> Document:
-    return Document.from_text(text, path=path)
+    doc = Document.from_text(text, path=path)
+    attach_facts(doc)
+    return doc
 
 
 def _span(doc, span):
@@ -31,7 +33,7 @@ def _attr(text: str):
 @pytest.fixture(scope="module")
 def seed():
     doc = Document.from_text(SEED.read_text(encoding="utf-8"), path=str(SEED))
-    return doc, doc.facts.attributions
+    return doc, attach_facts(doc).attributions
 
 
 # ---------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_declared_placeholders_are_what_findings_carry():
 
     from linter.config import Config
     from linter.document import Document
-    from linter.facts.quotes import lexicon_for
+    from linter.engine import attach_facts
     from linter.kinds.base import Context
 
     carried = defaultdict(set)
@@ -46,7 +46,7 @@ def test_declared_placeholders_are_what_findings_carry():
             plain, _, _ = ex.parse()
             doc = Document.from_text(plain, path="example.md" if ex.markdown else "example.txt", date=ex.date)
             ctx = Context(Config(date=ex.date), RULESET.wordlists)
-            doc.facts.lexicon = lexicon_for(ctx.wordlists)
+            attach_facts(doc, ctx.wordlists)
             for finding in rule.check(doc, ctx):
                 carried[key].update(finding.values)
     assert carried

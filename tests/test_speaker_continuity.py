@@ -8,12 +8,13 @@ import pytest
 import linter
 from linter.config import Config, ConfigError, load_config
 from linter.document import Document
+from linter.engine import attach_facts
 from linter.facts.genre import detect_genre, normalise
 
 
 def _attrs(text: str):
     doc = Document.from_text(text, path="t.txt")
-    return doc, doc.facts.attributions
+    return doc, attach_facts(doc).attributions
 
 
 def _hows(text: str) -> list[str]:
@@ -139,6 +140,7 @@ def test_cue_words_new_and_old():
         assert not any(a.unattributed for a in _attrs(text)[1]), text
     doc = Document.from_text("Some states have yet to be called. Many calls went unanswered. "
                              "The agency sent an official warning.")
+    attach_facts(doc)
     assert [c for c in doc.facts.cues if not c.passive] == []  # ("be called": a passive, no speaker)
 
 
@@ -155,6 +157,7 @@ def test_quoted_titles_chants_and_mentions_need_no_speaker():
 def test_nyt_quote_marks_are_quotes():
     text = "''I think most voters will not be satisfied with 'We'll bomb them,''' said Mr. Ridge."
     doc = Document.from_text(text)
+    attach_facts(doc)
     (q,) = doc.quotes
     assert (q.open_mark, q.close_mark, text[q.start:q.end][-5:]) == ("''", "''", "m,'''")
     assert doc.facts.attributions[0].how == "same-sentence"

@@ -3,89 +3,62 @@
 Each kind of fact lives in its own module and is computed lazily, on first use, so
 a run that selects no numeric rule never pays for number extraction. A check reads
 ``doc.facts.<name>``; it never re-parses the text for the same thing.
+
+The engine builds the facts and attaches them to the document
+(``linter.engine.attach_facts``), handing in what they need from the run: the attribution
+word lists (a :class:`~linter.facts.lexicon.Lexicon`, from the rule packs: no facts module
+reads YAML or the rule pack), the configured genre and the run's reference date. Facts
+import the document and the text helpers below them, never the rule kinds or the engine.
 """
 
 from __future__ import annotations
 
-from functools import cached_property
+import datetime as _dt
 
-
-def finditer_at(pattern, text: str, starts) -> list:
-    """``list(pattern.finditer(text))``, trying ``pattern`` only at ``starts`` (ascending).
-
-    Exact when ``starts`` holds every position where a match can start (and the pattern
-    never matches the empty string): like finditer, this takes the leftmost match and goes
-    on after its end. A regex that begins with a look-behind or a long alternation is tried
-    by re and regex at every position of the text; the callers find the few places a
-    match can start with a cheaper pass (a character class, ``str.find``)."""
-    out = []
-    end = 0
-    match = pattern.match
-    for pos in starts:
-        if pos >= end:
-            m = match(text, pos)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
-
-
-def occurrences(text: str, words) -> list[int]:
-    """Every position where one of ``words`` occurs in ``text`` (unsorted; overlaps kept):
-    ``str.find`` runs in C, far faster than a regex alternation of the words."""
-    found = []
-    for w in words:
-        i = text.find(w)
-        while i != -1:
-            found.append(i)
-            i = text.find(w, i + 1)
-    return found
+from ..text import finditer_at, occurrences  # noqa: F401 (text helpers; importable from here as before)
+from ..timing import timed_cached_property
 
 
 class Facts:
-    def __init__(self, doc):
+    """The facts of one document. ``lexicon``: the attribution word lists of the run;
+    ``genre_setting``: the genre the run's configuration names (``genre:``), or None (see
+    facts.genre); ``reference_date``: the run's today, the reference for a document with
+    no date (the window of plausible years, see facts.numbers)."""
+
+    def __init__(self, doc, lexicon, genre_setting: str | None = None, reference_date: _dt.date | None = None):
         self.doc = doc
-        self._lexicon = None
+        self.lexicon = lexicon
+        self.genre_setting = genre_setting
+        self.reference_date = reference_date
         self._claims: dict = {}
-        # the genre the run's configuration names (``genre:``), or None: see facts.genre
-        self.genre_setting: str | None = None
 
     @property
-    def lexicon(self):
-        """The attribution word lists (facts.quotes.Lexicon) the engine handed in for this
-        run; the built-in pack's when the document is used outside a run."""
-        if self._lexicon is None:
-            from ..engine import builtin_lexicon
+    def _timing(self):
+        """The run's --timing recorder (on the document), for timed_cached_property."""
+        return self.doc._timing
 
-            self._lexicon = builtin_lexicon()
-        return self._lexicon
-
-    @lexicon.setter
-    def lexicon(self, value) -> None:
-        self._lexicon = value
-
-    @cached_property
+    @timed_cached_property("facts.")
     def quantities(self):
         """Numbers and quantities (value, interval, unit, counted noun) in document order."""
         from .numbers import extract_quantities
 
-        return extract_quantities(self.doc)
+        return extract_quantities(self.doc, self.doc.date or self.reference_date)
 
-    @cached_property
+    @timed_cached_property("facts.")
     def times(self):
         """Time expressions, absolute and relative, resolved against the document date."""
         from .dates import extract_times
 
         return extract_times(self.doc)
 
-    @cached_property
+    @timed_cached_property("facts.")
     def attributions(self):
         """Each direct quote with its speaker and cue, if any."""
         from .quotes import attribute_quotes
 
         return attribute_quotes(self.doc, self.lexicon, cues=self.cues)
 
-    @cached_property
+    @timed_cached_property("facts.")
     def genre(self):
         """What kind of piece this is (news, opinion, letters, ...) and from where on:
         front matter, the configuration, or the text's own signs (facts.genre)."""
@@ -93,10 +66,10 @@ class Facts:
 
         return detect_genre(self.doc, self.genre_setting)
 
-    @cached_property
+    @timed_cached_property("facts.")
     def cues(self):
         """Reporting cues ("said", "according to") in the prose, each with its speaker if found."""
-        from .quotes import find_cues
+        from .cues import find_cues
 
         return find_cues(self.doc, self.lexicon)
 

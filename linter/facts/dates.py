@@ -26,24 +26,14 @@ import re
 from dataclasses import dataclass
 
 from ..document import per_document, runs_around
-from . import finditer_at, occurrences
+from ..text import finditer_at, occurrences
+from .calendar_words import MONTHS, WEEKDAY_NAMES, WEEKDAY_WORDS  # noqa: F401 (WEEKDAY_NAMES: imported from here by the weekday check)
 
 # ---------------------------------------------------------------------------
 # Vocabulary
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "mo": 0, "tuesday": 1, "tues": 1, "tue": 1, "tu": 1,
-    "wednesday": 2, "wed": 2, "we": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "th": 3,
-    "friday": 4, "fri": 4, "fr": 4, "saturday": 5, "sat": 5, "sa": 5, "sunday": 6, "sun": 6, "su": 6,
-}
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Abbreviations are read only right before a date ("Mon, 7 Oct"); two-letter ones need a comma.
 _WD_ANY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -172,7 +162,7 @@ def _month_num(tok: str) -> int:
 
 
 def _weekday_num(tok: str) -> int:
-    return WEEKDAYS[tok.rstrip(".").lower()]
+    return WEEKDAY_WORDS[tok.rstrip(".").lower()]
 
 
 def parse_number(tok: str) -> int | None:
@@ -735,3 +725,16 @@ def infer_document_date(doc) -> tuple[_dt.date, str] | None:
     wd = next(w for w in weekdays if w.weekday == best.low.weekday())
     return best.low, (f"inferred from '{best.text}' (line {doc.line_of(best.start)}), "
                       f"consistent with '{wd.text}' (line {doc.line_of(wd.start)})")
+
+
+def document_date(doc) -> tuple[_dt.date, str] | None:
+    """The date of a document that was given none and whose metadata gave no ISO one, with
+    where it was found: a date its front matter writes out ("date: 5 December 2026"), else
+    one inferred from its text (:func:`infer_document_date`). The engine calls it when it
+    attaches the facts (the document model does not read dates: it sits below the facts)."""
+    written = doc.front_matter.get("date") if doc.front_matter else None
+    if isinstance(written, str):
+        full = [t for t in parse_times(written) if t.kind == "date" and t.year_given and t.resolved and t.low == t.high]
+        if len(full) == 1:
+            return full[0].low, "front matter"
+    return infer_document_date(doc)

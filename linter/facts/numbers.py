@@ -40,11 +40,13 @@ other               "24/7", "1.2.3", anything else
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 from dataclasses import dataclass
 
-from . import finditer_at, occurrences
+from ..text import finditer_at, occurrences
+from .calendar_words import MONTHS, WEEKDAY_NAMES
 
 QUANTITY_KINDS = frozenset({"count", "money", "percent", "percentage-point", "measure", "number", "fraction"})
 NOT_QUANTITY_KINDS = frozenset({"year", "date", "time", "score", "phone", "ordinal", "id", "model", "other"})
@@ -151,13 +153,9 @@ _HEDGE_RE = re.compile(
     re.I,
 )
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
 _MONTH_ALT = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# the full weekday names, lower case (not their abbreviations: "Sat 20" may be a model)
+_WEEKDAY_NAMES_LOWER = frozenset(name.lower() for name in WEEKDAY_NAMES)
 
 # words that can stand before a number without naming a model ("The 12", "In 2017", "Over 400")
 FUNCTION_WORDS = frozenset("""
@@ -201,7 +199,8 @@ displaced civilian military private public total
 """.split())
 
 _UNITS_WORDS = {"thousand", "hundred", "million", "billion", "trillion"}
-_SMALL_WORDS = {
+# number words below twenty -> their value (twenty and up: _TENS_WORDS)
+_WORDS_UNDER_TWENTY = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -222,7 +221,7 @@ def _cased(words) -> str:
     return "|".join(sorted(variants, key=lambda v: (-len(v), v)))
 
 
-_NUMBER_WORD = _cased([*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"])
+_NUMBER_WORD = _cased([*_WORDS_UNDER_TWENTY, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"])
 _WORDS_RE = re.compile(
     r"(?<![\w-])(?:(?P<art>[Aa]n?|AN?)\s+)?(?P<words>(?:" + _NUMBER_WORD + r")(?:(?:[\s-]+|\s+(?:and|AND)\s+)(?:" + _NUMBER_WORD + r"))*)"
     r"(?:-(?P<frac>" + _cased(_FRACTION_WORDS) + r"))?(?![\w-])"
@@ -312,8 +311,8 @@ def parse_number_words(words: str) -> float | None:
     for w in parts:
         if not w or w == "and":
             continue
-        if w in _SMALL_WORDS:
-            current += _SMALL_WORDS[w]
+        if w in _WORDS_UNDER_TWENTY:
+            current += _WORDS_UNDER_TWENTY[w]
         elif w in _TENS_WORDS:
             current += _TENS_WORDS[w]
         elif w == "hundred":
@@ -367,7 +366,7 @@ def _noun_after(prose: str, pos: int, limit: int) -> tuple[str | None, bool, int
         w = m.group(1).lower().strip("'’")
         if w.endswith(("'s", "’s")):
             return None, False, pos  # "8 of Trump's 22 nominees": the whole comes later
-        if w not in NOT_NOUNS and w not in _SMALL_WORDS and w not in _TENS_WORDS and w not in _UNITS_WORDS:
+        if w not in NOT_NOUNS and w not in _WORDS_UNDER_TWENTY and w not in _TENS_WORDS and w not in _UNITS_WORDS:
             return w, True, m.end(1)
         return None, False, pos
     cur = pos
@@ -407,7 +406,7 @@ gave give gives become became came come comes get gets go goes went see seen see
 
 # What every match of _WORDS_RE / _FRACTION_RE contains, lower-cased ("dozens" contains
 # "dozen", "thirds" "third"): the regexes are tried only around these (see _word_matches).
-_NUMBER_WORDS = {*_SMALL_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}
+_NUMBER_WORDS = {*_WORDS_UNDER_TWENTY, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}
 # (a word that starts with another, "sixteen" with "six", is found where that one is)
 _WORD_NUMBERS = tuple(sorted(w for w in _NUMBER_WORDS if not any(v != w and w.startswith(v) for v in _NUMBER_WORDS)))
 _DENOMINATORS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
@@ -453,7 +452,7 @@ def _scan_words(prose: str) -> list[dict]:
             out.append(dict(num_start=m.start("half"), num_end=m.end("half"), value=0.5, form="words", kind="fraction"))
             continue
         num = m.group("num").lower()
-        n = 1 if num in ("a", "an", "one") else _SMALL_WORDS[num]
+        n = 1 if num in ("a", "an", "one") else _WORDS_UNDER_TWENTY[num]
         den = _FRACTION_WORDS[m.group("den").lower()]
         out.append(dict(num_start=m.start(), num_end=m.end(), value=n / den, form="words", kind="fraction"))
     fractions = [(d["num_start"], d["num_end"]) for d in out]
@@ -484,13 +483,31 @@ def _scan_words(prose: str) -> list[dict]:
     return out
 
 
-def extract_quantities(doc) -> list[Quantity]:
-    """Every number expression in ``doc.prose``, typed, in document order (see module doc)."""
-    return extract_from_text(doc.prose)
+# A bare four-digit figure can be a year ("around 2030", "the 2040 target") only from
+# FIRST_YEAR to YEARS_AHEAD years after the reference date (the document's date, else the
+# run's today): news looks decades ahead (net zero by 2050 or 2060, population in 2100),
+# while a hedged precise count with no noun after it ("about 2041") is rare. A fixed
+# 1900-2035 took "around 2036" for a count (N120) and would have taken "around 2030" for
+# one in an article from 2015.
+FIRST_YEAR = 1900
+YEARS_AHEAD = 50
 
 
-def extract_from_text(prose: str) -> list[Quantity]:
+def plausible_years(reference: _dt.date | None) -> tuple[int, int]:
+    """The first and last year a bare four-digit figure may be, for a document dated (or
+    read on) ``reference``; None: today, for tools and tests that have no run."""
+    return FIRST_YEAR, (reference or _dt.date.today()).year + YEARS_AHEAD
+
+
+def extract_quantities(doc, reference: _dt.date | None = None) -> list[Quantity]:
+    """Every number expression in ``doc.prose``, typed, in document order (see module doc).
+    ``reference``: the date years are judged against (:func:`plausible_years`)."""
+    return extract_from_text(doc.prose, reference)
+
+
+def extract_from_text(prose: str, reference: _dt.date | None = None) -> list[Quantity]:
     """The same as :func:`extract_quantities`, on a prose string (used by tests and tools)."""
+    years = plausible_years(reference)
     phones = [(m.start(), m.end()) for m in finditer_at(_PHONE, prose, (c.start() for c in _PHONE_START.finditer(prose)))
               if sum(c.isdigit() for c in m.group()) >= 9]
     pi = 0
@@ -515,7 +532,7 @@ def extract_from_text(prose: str) -> list[Quantity]:
     for d in raw:
         if items and d["form"] == "words" and d["num_start"] < items[-1]["end"]:
             continue  # "million" in "$5 million" is part of the numeral before it
-        items.append(_describe(prose, d))
+        items.append(_describe(prose, d, years))
     _link_ranges(prose, items)
     out = []
     index_of = {id(d): i for i, d in enumerate(items)}
@@ -550,7 +567,7 @@ def _merge_sorted(a: list[dict], b: list[dict]) -> list[dict]:
     return out
 
 
-def _describe(prose: str, d: dict) -> dict:
+def _describe(prose: str, d: dict, years: tuple[int, int]) -> dict:
     """Fill in kind, unit, scale, hedge, noun and the expression span around one numeral."""
     ns, ne = d["num_start"], d["num_end"]
     n = len(prose)
@@ -715,7 +732,7 @@ def _describe(prose: str, d: dict) -> dict:
     d.update(noun=noun, partitive=part)
     _hedge(prose, d, prose[max(0, start - 40):start])
     if kind is None:
-        kind = _context_kind(prose, d, tok, before)
+        kind = _context_kind(prose, d, tok, before, years)
     if kind in NOT_QUANTITY_KINDS and d.get("hedge"):
         d["start"], d["hedge"] = ns, None  # "around 2030": the hedge is not part of a year
     d["kind"] = kind
@@ -735,8 +752,10 @@ def _hedge(prose: str, d: dict, before: str) -> None:
         d["start"] = d["start"] - len(before) + m.start()
 
 
-def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
-    """Year, date, id, model, score or count/number for a bare numeral."""
+def _context_kind(prose: str, d: dict, tok: str, before: str, years: tuple[int, int]) -> str:
+    """Year, date, id, model, score or count/number for a bare numeral (``years``: the
+    window of plausible years, :func:`plausible_years`)."""
+    first_year, last_year = years
     ns, ne = d["num_start"], d["num_end"]
     form = d["form"]
     value = d["value"]
@@ -751,15 +770,15 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         # "2000 people", "including 1306 Palestinians", "1853 aircraft" are counts
         noun = d.get("noun")
         if not noun:
-            if d.get("hedge") and not 1900 <= value <= 2035:
+            if d.get("hedge") and not first_year <= value <= last_year:
                 return "number"  # "about 1500"
             return "year"
-        if d.get("hedge") and not (1900 <= value <= 2035 and not noun.endswith("s")):
+        if d.get("hedge") and not (first_year <= value <= last_year and not noun.endswith("s")):
             return "count"  # "about 2000 people"
         if noun not in COUNT_NOUN_HINT:
             if _MONTH_BEFORE.search(before[-14:]) or _YEAR_BEFORE.search(before[-14:]):
                 return "year"
-            if 1900 <= value <= 2035 and (not noun.endswith("s") or noun in YEAR_NOUNS):
+            if first_year <= value <= last_year and (not noun.endswith("s") or noun in YEAR_NOUNS):
                 return "year"
     # score: "3-1" with a sporting/voting context nearby
     if form == "plain" and ne + 1 < len(prose) and prose[ne] in "-–" and prose[ne + 1].isdigit():
@@ -780,7 +799,7 @@ def _context_kind(prose: str, d: dict, tok: str, before: str) -> str:
         wl = w.lower().rstrip(".")
         if wl in ID_WORDS or w.lower() in ID_WORDS:
             return "id"
-        if w[0].isupper() and not w.endswith((".", "'s", "’s")) and "\n" not in pm.group() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in WEEKDAYS \
+        if w[0].isupper() and not w.endswith((".", "'s", "’s")) and "\n" not in pm.group() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in _WEEKDAY_NAMES_LOWER \
                 and not d.get("hedge") and wl not in HEDGES:
             # a capitalised name right before the number: "Boeing 747", "Kurdistan 24", "Article 5",
             # unless it starts the sentence ("Police 20 ..." is rare; "Nearly 40" is a hedge)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, ClassVar, Iterable, Literal
 
 from ..diagnostics import Finding
-from ..document import SCOPES
+from ..scopes import SCOPES
 from ..schema import Declared, InvalidField
 
 if TYPE_CHECKING:  # resolved by linter.schema when a rule file is validated
