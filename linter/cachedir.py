@@ -14,8 +14,9 @@ entry                 key: sha256 of ...                                        
 ====================  ==========================================================  =================================
 
 Every key starts from :func:`key`, which hashes the entry's kind, factlint's version and the
-bytes of every module of the ``linter`` package (:func:`code_fingerprint`: a development
-checkout never reads an entry written by other code), then the inputs above. So an entry
+name, size and modification time of every module of the ``linter`` package
+(:func:`code_fingerprint`, as Python's own ``__pycache__`` does: a development checkout never
+reads an entry written by other code), then the inputs above. So an entry
 is right by construction, nothing ever has to be invalidated, and an entry that is missing,
 unreadable or malformed is simply computed again and rewritten.
 
@@ -108,7 +109,9 @@ def _tag(where: Path) -> None:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of factlint's version and the bytes of every module of the package."""
+    """Hash of factlint's version and the name, size and modification time (ns) of every
+    module of the package: what ``__pycache__`` trusts to tell edited source, and a stat
+    per file instead of reading and hashing 0.7 MB of source at every start (2 ms)."""
     from . import __version__
 
     h = hashlib.sha256(f"factlint {__version__}\0".encode())
@@ -118,11 +121,11 @@ def code_fingerprint() -> str:
         for name in sorted(n for n in names if n.endswith(".py")):
             path = os.path.join(folder, name)
             try:
-                with open(path, "rb") as fh:
-                    data = fh.read()
+                st = os.stat(path)
+                sig = b"%d\0%d" % (st.st_size, st.st_mtime_ns)
             except OSError:
-                data = b"?"
-            h.update(os.path.relpath(path, package).encode("utf-8", "surrogatepass") + b"\0%d\0" % len(data) + data)
+                sig = os.urandom(8)  # matches nothing: computed again
+            h.update(os.path.relpath(path, package).encode("utf-8", "surrogatepass") + b"\0" + sig + b"\0")
     return h.hexdigest()
 
 

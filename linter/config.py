@@ -40,6 +40,8 @@ _KEYS = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
 
 @dataclass
 class PathOverride:
+    """Settings for the files one ``per-path`` glob matches: rules ignored there, severities changed."""
+
     __pydantic_config__ = _KEYS
 
     ignore: list[str] = field(default_factory=list)

@@ -16,6 +16,8 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass(slots=True)
 class Related:
+    """The other place a finding points at ("first stated here"), located like the finding itself."""
+
     start: int
     end: int
     message: str
@@ -52,6 +54,9 @@ class Finding:
 
 @dataclass(slots=True)
 class Diagnostic:
+    """One finding as reporters see it: the rule, the message and the exact span, as offsets and as
+    line:column."""
+
     path: str
     start: int
     end: int

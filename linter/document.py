@@ -24,7 +24,7 @@ from functools import wraps
 
 from . import frontmatter
 from .scopes import BLOCK_KINDS, SCOPES  # noqa: F401 (a Block's kind is one of BLOCK_KINDS)
-from .text import finditer_at, occurrences
+from .text import LazyPattern, finditer_at, occurrences
 from .timing import timed_cached_property
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -80,6 +80,8 @@ class LineIndex:
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A half-open character range ``[start, end)`` of the prose."""
+
     start: int
     end: int
 
@@ -97,6 +99,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of the prose, and the block (paragraph, heading, list item) it belongs to."""
+
     start: int
     end: int
     block: int  # index into Document.blocks
@@ -231,11 +235,8 @@ class Reading:
 # ---------------------------------------------------------------------------
 # Markdown / text masking
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # kept for reference; see _html_comments
-
-
 def _html_comments(text: str):
-    """(start, end) of each ``<!-- ... -->``, like ``_HTML_COMMENT.finditer`` but linear:
+    """(start, end) of each ``<!-- ... -->``, like ``re.finditer(r"<!--.*?-->", text, re.S)`` but linear:
     the lazy regex rescans to the end of the text for every unclosed ``<!--`` (quadratic on
     hostile input), whereas one missing ``-->`` here means no later comment can close."""
     i = text.find("<!--")
@@ -251,12 +252,12 @@ _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"'“”]*[^\s<>()\
 # tried only at the start of a run of address characters (the address itself is group
 # "addr", from the run's first word character, as `\b[\w.+-]+@...` found it): retrying at
 # every `\b` inside a long run without "@" ("a.a.a.a...") was quadratic
-_EMAIL = re.compile(r"(?<![\w.+-])[.+-]*+\b(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)")
-_NOT_EMAIL = re.compile(r"[^\w.+@-]")  # a character no e-mail match contains
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_EMAIL = LazyPattern(r"(?<![\w.+-])[.+-]*+\b(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)")
+_NOT_EMAIL = LazyPattern(r"[^\w.+@-]")  # a character no e-mail match contains
+_INLINE_CODE = LazyPattern(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # the target stops at "]" so each "](" scans only to the next one (else "](](](..." is quadratic)
-_MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s\]]*(?:\s+\"[^\"]*\")?\)")
-_MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
+_MD_LINK_TARGET = LazyPattern(r"(?<=\])\([^)\s\]]*(?:\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = LazyPattern(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
 
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
@@ -443,8 +444,8 @@ def find_quotes(prose: str, start: int, end: int) -> list[Quote]:
 
 # a single mark that opens (after a space, a bracket or a dash, before a word) or closes
 # (after a word or punctuation, before a space, punctuation or the end): not an apostrophe
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–-]))[‘'](?=[\w$£€])")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%)])[’'](?=[\s.,;:!?)—–-]|$)")
+_SINGLE_OPEN = LazyPattern(r"(?:(?<=^)|(?<=[\s(\[{—–-]))[‘'](?=[\w$£€])")
+_SINGLE_CLOSE = LazyPattern(r"(?<=[\w.,!?…%)])[’'](?=[\s.,;:!?)—–-]|$)")
 
 
 def find_single_quotes(prose: str, start: int, end: int) -> list[Quote]:
@@ -474,8 +475,8 @@ def find_single_quotes(prose: str, start: int, end: int) -> list[Quote]:
 _HEADING_MD = re.compile(r"^ {0,3}#{1,6}\s")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _READ_MORE = re.compile(r"^\s*(?:read more|read also|see also|related|more:|watch)\b", re.I)
-_CAPTION = re.compile(r"\((?:photo|photograph|image|picture|video|credit|file photo)\b[^)]*\)\s*$|^\s*\((?:L-R|R-L|L to R|from left)\)", re.I)
-_CAPTION_TAIL = re.compile(r"\((?:photo|photograph|image|picture|video|credit|file photo)\b[^)]*\)$", re.I)
+_CAPTION = LazyPattern(r"\((?:photo|photograph|image|picture|video|credit|file photo)\b[^)]*\)\s*$|^\s*\((?:L-R|R-L|L to R|from left)\)", re.I)
+_CAPTION_TAIL = LazyPattern(r"\((?:photo|photograph|image|picture|video|credit|file photo)\b[^)]*\)$", re.I)
 _CAPTION_LEAD = re.compile(r"\s*\((?:L-R|R-L|L to R|from left)\)", re.I)
 
 

@@ -292,6 +292,8 @@ def lint_text(text: str, *, path: str | None = None, config: Config | None = Non
 
 @dataclass
 class FileResult:
+    """What linting one file gave: its diagnostics, and the text and date a reporter may need."""
+
     path: str
     diagnostics: list[Diagnostic]
     text: str | None = None  # kept only when a reporter needs the source

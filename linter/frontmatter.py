@@ -33,6 +33,9 @@ _DATE_LINE = re.compile(r"^date\s*[:=]\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
 
 @dataclass
 class FrontMatter:
+    """The YAML/TOML block at the top of a Markdown file: its keys, and where its prose values (title,
+    description) are."""
+
     end: int  # offset just past the closing line
     data: dict = field(default_factory=dict)  # the parsed keys; "date" is a datetime.date, or a date written out (str)
     prose: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, key) in the text, in order

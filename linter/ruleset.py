@@ -37,6 +37,8 @@ def builtin_rules_dir() -> Path:
 
 @dataclass
 class RuleSet:
+    """The loaded rules, in load order, and the word lists they may name."""
+
     rules: list[RuleBase] = field(default_factory=list)
     wordlists: dict[str, list] = field(default_factory=dict)
 

@@ -17,6 +17,9 @@ _DIRECTIVE = re.compile(r"^factlint-(disable-next-line|disable-line|disable|enab
 
 @dataclass
 class Directive:
+    """A ``factlint-disable…``/``enable`` comment: where it is, what it turns off, and whether it was
+    needed (F002)."""
+
     start: int
     end: int
     action: str

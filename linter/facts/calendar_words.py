@@ -15,4 +15,6 @@ WEEKDAY_WORDS = {
     "wednesday": 2, "wed": 2, "we": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "th": 3,
     "friday": 4, "fri": 4, "fr": 4, "saturday": 5, "sat": 5, "sa": 5, "sunday": 6, "sun": 6, "su": 6,
 }
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

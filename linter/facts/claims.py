@@ -24,10 +24,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..text import LazyPattern
+
 INF = float("inf")
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]")
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,\s+(?:while|whereas|but|although|though|compared with|against)\b"
+_TOKEN = LazyPattern(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]")
+_CLAUSE_BREAK = LazyPattern(r";|:\s|\s[-–—]\s|,\s+(?:while|whereas|but|although|though|compared with|against)\b"
                            r"|\b(?:while|whereas|compared with|compared to|against|versus|than)\b")
 _DEFINITE = frozenset("the that this these those its their his her our such said".split())
 _PREPOSITIONS = frozenset("of in for at from on to into by with against over under about between among".split())
@@ -43,8 +45,6 @@ jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow also l
 later earlier now then still instead overall separately elsewhere analysts officials experts critics
 some many several few according under over about around nearly almost more less just even
 """.split())
-_SAYS = re.compile(r"\b(?:said|says|say|told|according to|added|explained|reported|reports|estimates?|"
-                   r"estimated|believes?|thinks?|argued|argues|claims?|claimed|warned|predicted)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -478,7 +478,7 @@ def _measure(q, kind, left, right, vocab):
     return None, "", False, q.end, q.end
 
 
-_HOLDER_BREAK = re.compile(r",\s+(?:when|after|as|which|who|where|because|since|before|while|and)\b|\bwhen\b|\bwhere\b")
+_HOLDER_BREAK = LazyPattern(r",\s+(?:when|after|as|which|who|where|because|since|before|while|and)\b|\bwhen\b|\bwhere\b")
 
 
 def _holder(prose, whole_left, left_start, capitalised, s_start) -> str | None:

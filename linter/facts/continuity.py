@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import LazyPattern
 from ..document import Span
 from .speakers import is_speaker, names_used
 
@@ -60,7 +61,7 @@ def _named_inside(doc, word: str) -> bool:
     return word in names_used(doc)
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+_CAPITALISED = LazyPattern(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 _NOT_NAMES = frozenset("""i i'm i’m i've i’ve january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday""".split())
 _OPENERS = frozenset("""the a an and but or so yet then if when while as after before since though although he she

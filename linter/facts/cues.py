@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..text import LazyPattern
 from ..document import ABBREVIATIONS, Quote, Span, blank_spans, per_document
 from .lexicon import Lexicon, _Compiled, _compiled
 
@@ -95,12 +96,12 @@ _REFUSALS = frozenset("declined decline declines refused refuse refuses wouldn't
 _NAME_VERBS = frozenset("notes states reports comments recalls forecasts".split())
 # cue phrases that do not follow their speaker ("in a statement", "according to …", "the letter read")
 _PHRASE_NO_SUBJECT = ("in ", "according", "as quoted", "quoted as", "the ", "that ", "a ", "his ", "her ", "their ", "its ")
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:][\"”’)]*)\s*$")
+_SENTENCE_START = LazyPattern(r"(?:\A|[.!?:][\"”’)]*)\s*$")
 # an epigraph or pull quote signed with a dash: “…” -- Bertrand Russell
-_DASH_SPEAKER = re.compile(r"[”\"»]\s*(?:--|—|–|―)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
-_POSSESSIVE_VIEW = re.compile(r"\b[Ii]n\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+(?:own\s+)?(?:view|words|opinion|telling)\b")
+_DASH_SPEAKER = LazyPattern(r"[”\"»]\s*(?:--|—|–|―)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+_POSSESSIVE_VIEW = LazyPattern(r"\b[Ii]n\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+(?:own\s+)?(?:view|words|opinion|telling)\b")
 _CLOSE_QUOTE_COMMA = re.compile(r"[,?!…—–-]\s*[”\"»]\s*$|[”\"»]\s*[,—–-]?\s*$")
-_COLON_SPEAKER = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*:\s*(?=[“\"«„‘'])")
+_COLON_SPEAKER = LazyPattern(r"(?:^|(?<=[.!?]\s))([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*:\s*(?=[“\"«„‘'])")
 
 
 def _is_word(tok: str) -> bool:

@@ -19,7 +19,6 @@ cost is linear in the document length.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 
@@ -112,8 +111,13 @@ class TimeExpr:
 # Calendar helpers
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_len(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """Days in ``month`` of ``year`` (Gregorian), without importing ``calendar`` (and ``locale``)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1]
 
 
 def month_interval(year: int, month: int) -> tuple[_dt.date, _dt.date]:

@@ -8,11 +8,11 @@ writer's own. Reads the cues of :mod:`linter.facts.cues`.
 from __future__ import annotations
 
 import bisect
-import re
 
+from ..text import LazyPattern
 from .cues import _REACH, FRAGMENT_WORDS, Cue, _Index, _long_quotes
 
-_SCOPE_BREAK = re.compile(r"[—–;()]|\s-\s")
+_SCOPE_BREAK = LazyPattern(r"[—–;()]|\s-\s")
 
 
 class Governance:

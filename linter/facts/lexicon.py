@@ -39,6 +39,8 @@ class Lexicon:
 
 @dataclass(frozen=True)
 class _Compiled:
+    """A lexicon turned into lookup tables once per word-list content (see :func:`compiled`)."""
+
     verbs: frozenset  # lower-case single-word forms (speech + stance)
     speech: frozenset
     cues: dict  # first word (lower case) -> phrases as word tuples, longest first

@@ -45,7 +45,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..text import finditer_at, occurrences
+from ..text import LazyPattern, finditer_at, occurrences
 from .calendar_words import MONTHS, WEEKDAY_NAMES
 
 QUANTITY_KINDS = frozenset({"count", "money", "percent", "percentage-point", "measure", "number", "fraction"})
@@ -255,17 +255,16 @@ _CURWORD_AFTER = re.compile(r"\s+(?:(?:US|U\.S\.|Hong\s+Kong|Australian|Canadian
 _UNIT_AFTER = re.compile(r"[\s-]+(" + "|".join(sorted((re.escape(u).replace(r"\ ", r"\s+") for u in UNITS), key=len, reverse=True)) + r")(?![\w])", re.I)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 _OF_AFTER = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|them|whom|which|all|your|my)\b)?\s*([A-Za-z][A-Za-z'’-]*)?", re.I)
-_PREV_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)\s+$")
+_PREV_WORD = LazyPattern(r"([A-Za-z][\w.&'’-]*)\s+$")
 _PREV_TOKEN = re.compile(r"(\S+)\s*$")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_ALT + r"\.?\s+(?:the\s+)?$", re.I)
-_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_ALT + r"\b", re.I)
+_MONTH_AFTER = LazyPattern(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_ALT + r"\b", re.I)
 _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\b\.?|p\.?m\b\.?|GMT|BST|UTC|EST|EDT|PST|PDT|CET|hrs\b|h\b|o'clock)", re.I)
 _COLON_AFTER = re.compile(r":\d\d")
-_SCORE_CONTEXT = re.compile(r"\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|losing|defeat|defeated|defeats|draw|drew|drawn|victory|triumph|thrashing|lead|led|leads|trail|trailed|score|scored|scoreline|aggregate|sets?|vote|voted|ruling|decision|majority|split)\b", re.I)
-_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$|\s*-\s*$")
-_CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|rose|fell|increased|decreased|grew|dropped|jumped|gained|lost|climbed|"
+_SCORE_CONTEXT = LazyPattern(r"\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|losing|defeat|defeated|defeats|draw|drew|drawn|victory|triumph|thrashing|lead|led|leads|trail|trailed|score|scored|scoreline|aggregate|sets?|vote|voted|ruling|decision|majority|split)\b", re.I)
+_CHANGE_BEFORE = LazyPattern(r"\b(?:by|up|down|rose|fell|increased|decreased|grew|dropped|jumped|gained|lost|climbed|"
                             r"declined|cut|raised|lowered|added|shed)\s+$", re.I)
-_FROM_BEFORE = re.compile(r"\b(from|between)\s+$", re.I)
+_FROM_BEFORE = LazyPattern(r"\b(from|between)\s+$", re.I)
 
 
 def _sig_digits(digits: str) -> int:
@@ -816,7 +815,7 @@ def _context_kind(prose: str, d: dict, tok: str, before: str, years: tuple[int, 
     return "number"
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|by|from|of|during|before|after|circa|between|and|to|the|early|late|"
+_YEAR_BEFORE = LazyPattern(r"\b(?:in|since|until|till|by|from|of|during|before|after|circa|between|and|to|the|early|late|"
                           r"mid|its|his|her|their|this|that|fiscal|financial|year|season|for)\s+$|['’]s\s+$", re.I)
 YEAR_NOUNS = frozenset("elections games olympics championships finals talks accords budgets results figures accounts "
                        "levels prices rates estimates forecasts".split())

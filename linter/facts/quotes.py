@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import LazyPattern
 from ..document import Quote, Span, per_document
 from . import signatures
 from .continuity import Continuity, speaker_key
@@ -126,9 +127,9 @@ def _nearest(cues: list[Cue], start: int, end: int) -> Cue:
 
 
 _MENTIONED = re.compile(r"[^\S\n]+(?:is|was|has become|became|remains)\s+(?:a|an|the|now a|still a)\s")
-_LIST_JOIN = re.compile(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
+_LIST_JOIN = LazyPattern(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
 _CLAUSE_OPENERS = frozenset("but and then so as when while yet or also still now later finally".split())
-_SUBJECT_WORD = re.compile(r"[\w.'’-]+")
+_SUBJECT_WORD = LazyPattern(r"[\w.'’-]+")
 
 
 def _clause_subject(doc, masked: str, start: int, end: int, nouns: frozenset) -> Span | None:
@@ -161,7 +162,7 @@ def _clause_subject(doc, masked: str, start: int, end: int, nouns: frozenset) ->
     return sub if is_speaker(doc, sub.start, sub.end, nouns) else None
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself)\b")
+_FIRST_PERSON = LazyPattern(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself)\b")
 
 
 def attribute_quotes(doc, lexicon: Lexicon, cues: list[Cue] | None = None) -> list[Attribution]:

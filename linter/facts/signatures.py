@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import LazyPattern
 from ..document import Span, per_document
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|al|el|la|le|du|da|di))*"
@@ -36,11 +37,11 @@ _NAME_TITLE_AFTER = re.compile(r"[^\S\n]*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){
                                r"(?:[a-z][\w'’-]*|[A-Z]{2,5})(?:\s+[\w'’&-]+){0,14}?\s*(?:\.(?:\s|$)|\(|$)")
 _BYLINE_AFTER = re.compile(r"\s*by\s+(?:[Tt]he\s+)?(" + _NAME + r")")
 # a signature paragraph: "- Sanders.", "―President Obama, tweeting after …", "Michelle Marks, Philadelphia."
-_DASH_PARAGRAPH = re.compile(r"\s*(?:―|—|–|--|-|~)\s*(" + _NAME + r")")
-_NAME_PARAGRAPH = re.compile(r"\s*(" + _NAME + r")\s*(?:,\s*[A-Z0-9][^.!?\n]{0,60})?[.]?\s*$")
+_DASH_PARAGRAPH = LazyPattern(r"\s*(?:―|—|–|--|-|~)\s*(" + _NAME + r")")
+_NAME_PARAGRAPH = LazyPattern(r"\s*(" + _NAME + r")\s*(?:,\s*[A-Z0-9][^.!?\n]{0,60})?[.]?\s*$")
 # "Former NAACP president Ben Jealous.": a title, then a name that ends the paragraph
-_TITLED_NAME_PARAGRAPH = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z]+\s+){1,2}((?:[A-Z][\w.'’-]*\s*){2,3})\.?\s*$")
-_IN_QUOTES = re.compile(r"(?i:\bin\s+quotes\b|\bin\s+(?:his|her|their)\s+own\s+words\b|\bquotes\s+of\s+the\b)")
+_TITLED_NAME_PARAGRAPH = LazyPattern(r"\s*(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z]+\s+){1,2}((?:[A-Z][\w.'’-]*\s*){2,3})\.?\s*$")
+_IN_QUOTES = LazyPattern(r"(?i:\bin\s+quotes\b|\bin\s+(?:his|her|their)\s+own\s+words\b|\bquotes\s+of\s+the\b)")
 _NOT_NAMES = frozenset("the a an it this that he she they we i in on at and but or so then".split())
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import LazyPattern
 from ..document import per_document
 
 _PERSONAL = frozenset("he she they".split())
@@ -44,7 +45,7 @@ _NOT_PERSONS = frozenset("""numbers number water waters weather order orders bor
 # a capitalised word after a word or a comma: a name the reader has met (not a sentence start)
 _NAME_AFTER_WORD = re.compile(r"(?<=[\w,] )[A-Z][\w'’.-]*[a-z]")
 _WORD = re.compile(r"[\w'’.-]+")
-_NAME_USE = re.compile(r"(?<=[\w,] )[A-Z][\w'’.-]*")
+_NAME_USE = LazyPattern(r"(?<=[\w,] )[A-Z][\w'’.-]*")
 
 
 @per_document

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..schema import InvalidField
-from ..text import words_pattern  # noqa: F401 (defined with the other text helpers; kinds import it from here)
+from ..text import LazyPattern, words_pattern  # noqa: F401 (defined with the other text helpers; kinds import them from here)
 
 REGEX_TIMEOUT = 2.0  # seconds per rule per document
 
@@ -29,25 +29,6 @@ def compile_words(words: list, ignore_case: bool = False) -> re.Pattern:
     them faster too (see :func:`_trie`).
     """
     return re.compile(words_pattern(words), re.IGNORECASE if ignore_case else 0)
-
-
-class LazyPattern:
-    """``re.compile(pattern, flags)`` on first use, for a module's patterns that most
-    documents never reach (a short article without "from 12 to 87" never needs the
-    arithmetic kind's 21 patterns: 7 ms of start-up). After the first use the compiled
-    pattern's methods are plain attributes of this object, so calls cost nothing extra."""
-
-    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
-                "pattern", "flags", "groups", "groupindex")
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self._args = (pattern, flags)
-
-    def __getattr__(self, name: str):  # reached only until the first compile
-        compiled = re.compile(*self._args)
-        for attr in self._METHODS:
-            setattr(self, attr, getattr(compiled, attr))
-        return getattr(compiled, name)
 
 
 class UserRegex:

@@ -57,6 +57,8 @@ def sketch(tokens: list[str], k: int = 3, size: int = SKETCH, norm: str | None =
 
 @dataclass(slots=True)
 class Match:
+    """The earlier passage most like a new one, and how alike they are."""
+
     first: int  # id of the earlier passage
     score: float  # 0-100 similarity
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, ClassVar, Iterable, Literal
 
+from ..text import LazyPattern
 from ..diagnostics import Finding
 from ..scopes import SCOPES
 from ..schema import Declared, InvalidField
@@ -35,7 +36,7 @@ Category = Literal[
 Severity = Literal["error", "warning", "info"]
 Scope = Literal[SCOPES]  # type: ignore[valid-type]
 
-_MARKER = re.compile(r"<(marker|related)>(.*?)</\1>", re.S)
+_MARKER = LazyPattern(r"<(marker|related)>(.*?)</\1>", re.S)
 
 
 @dataclass
@@ -86,6 +87,8 @@ class Example:
 
 @dataclass
 class ScopeFilter:
+    """The parts of a document a rule runs in (``scope: {include: [...], exclude: [...]}``)."""
+
     __pydantic_config__ = {"extra": "forbid"}
 
     include: list[Scope] = field(default_factory=list)
@@ -172,7 +175,7 @@ class RuleBase(Declared):
         return fill_template(self.message, values)
 
 
-_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_]\w*)\}")
+_PLACEHOLDER = LazyPattern(r"\{\{|\}\}|\{([A-Za-z_]\w*)\}")
 
 
 def template_names(template: str) -> list[str]:

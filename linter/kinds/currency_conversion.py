@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, ClassVar
 
+from ..text import LazyPattern
 from ..diagnostics import Finding, Related
 from .base import RuleBase, WordListEntryError
 
@@ -41,9 +42,9 @@ if TYPE_CHECKING:  # resolved by linter.schema when a rule file is validated
 _DIGIT = re.compile(r"\d")
 _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*[);]")
-_OTHER_DOLLAR = re.compile(r"(?:US\$|\$US|\bUSD\b|\b(?:A|AU|C|CA|NZ|HK|S|NT|Z)\$|\bU\.?S\.? dollars?\b|"
+_OTHER_DOLLAR = LazyPattern(r"(?:US\$|\$US|\bUSD\b|\b(?:A|AU|C|CA|NZ|HK|S|NT|Z)\$|\bU\.?S\.? dollars?\b|"
                            r"\b(?:Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan|Zimbabwe)\s+dollars?\b)")
-_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$(?!\s?US)")
+_BARE_DOLLAR = LazyPattern(r"(?<![A-Za-z$])\$(?!\s?US)")
 _BAND = re.compile(r"^\s*([A-Z]{3})\s*/\s*([A-Z]{3})\s*:\s*([\d.]+)\s*-\s*([\d.]+)\s*$")
 
 

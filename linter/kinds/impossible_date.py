@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..diagnostics import Finding
+from ..facts.calendar_words import MONTH_NAMES
 from .base import RuleBase
 
 
@@ -28,9 +29,7 @@ class Rule(RuleBase):
             year = t.year if t.year_given else None
             if not valid_day(year, t.month, t.day) or (t.day2 is not None and not valid_day(year, t.month, t.day2)):
                 bad = t.day if not valid_day(year, t.month, t.day) else t.day2
-                import calendar
-
-                name = calendar.month_name[t.month]
+                name = MONTH_NAMES[t.month - 1]  # not calendar.month_name: that follows the locale
                 reason = f"{name} has no day {bad}" + (f" in {year}" if year and t.month == 2 else "")
             else:
                 reason = f"the range runs backwards ({t.day} to {t.day2})"

@@ -16,7 +16,6 @@ those mark a deliberate change.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Annotated, ClassVar, TYPE_CHECKING
 
@@ -84,6 +83,8 @@ class Rule(RuleBase):
 def _difference(a: list[str], b: list[str]) -> tuple[str, str] | None:
     """The first words that differ between two quotes, ignoring words one has beyond
     the other's ends (an excerpt); None when one is an excerpt of the other."""
+    import difflib  # here: only a near-identical quote pair gets this far
+
     ops = [op for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() if op[0] != "equal"]
     # drop pure additions at either end: one quote is longer than the other there
     while ops and ops[0][0] in ("insert", "delete") and (ops[0][1] == 0 and ops[0][3] == 0):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Literal
 
+from ..text import LazyPattern
 from ..diagnostics import Finding
 from ..facts.quotes import Governance, cues_for
 from ._regex import UserRegex, check_user_regexes, compile_user, compile_words, finditer
@@ -75,7 +76,7 @@ class Rule(RuleBase):
         governance = Governance(doc, cues_for(doc, ctx))
         lowered = None if self.outside_news == "off" else "info"
         group: list = []
-        group_sentence = None
+        group_sentence, group_news = None, True
         for m in hits:
             start, end = m.span()
             news = genre.is_news_at(start)
@@ -108,9 +109,9 @@ def _single_quoted(text: str, start: int, end: int) -> bool:
     return before in ("'", "‘") and after in ("'", "’")
 
 
-_TITLE_WORD = re.compile(r"[A-Z][\w'’-]*")
-_MODAL_BEFORE = re.compile(r"\b(?:would|could|might|may|should)(?:\s+(?:not|never|also|have|be|been|prove|seem|look|sound|appear|become|turn\s+out|well|even|be\s+seen\s+as|be\s+considered))*\s+(?:\w+\s+){0,2}$", re.I)
-_IF_CLAUSE = re.compile(r"(?:^|[,;]\s*)(?:if|unless|were)\b[^,;]*,?\s*(?:\w+\s+){0,6}$", re.I)
+_TITLE_WORD = LazyPattern(r"[A-Z][\w'’-]*")
+_MODAL_BEFORE = LazyPattern(r"\b(?:would|could|might|may|should)(?:\s+(?:not|never|also|have|be|been|prove|seem|look|sound|appear|become|turn\s+out|well|even|be\s+seen\s+as|be\s+considered))*\s+(?:\w+\s+){0,2}$", re.I)
+_IF_CLAUSE = LazyPattern(r"(?:^|[,;]\s*)(?:if|unless|were)\b[^,;]*,?\s*(?:\w+\s+){0,6}$", re.I)
 
 
 def _in_title(doc, text: str, start: int, end: int, si: int) -> bool:

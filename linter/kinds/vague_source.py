@@ -22,21 +22,22 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from ..text import LazyPattern
 from ..diagnostics import Finding
 from ..facts.quotes import cues_for
 from ._regex import compile_words, finditer
 from .base import RuleBase
 
-_NAMED_AFTER = re.compile(r"\s*,?\s*(?:(?:including|such as|like|led by|among them|notably)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z]"
+_NAMED_AFTER = LazyPattern(r"\s*,?\s*(?:(?:including|such as|like|led by|among them|notably)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z]"
                           r"|,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+\s*,)")  # "A longtime JNF official, Howard Ingram, said"
 # "Dave Marsh and others" (a name, not a capitalised sentence start: "Federal and state officials")
-_NAMED_BEFORE = re.compile(r"(?:(?<=[a-z,] )[A-Z][\w.'’-]+|[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(?:and|&)\s+$")
+_NAMED_BEFORE = LazyPattern(r"(?:(?<=[a-z,] )[A-Z][\w.'’-]+|[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+)\s+(?:and|&)\s+$")
 _HEAD = re.compile(r"[\w'’-]+$")
 _FIRST = re.compile(r"[\w'’-]+")
 _QUANTIFIERS = frozenset("some many several few numerous various other others".split())
-_GENERIC = re.compile(r"\b(?:what|when|whenever|if|how|whether|where|why|times)\s+$", re.I)
+_GENERIC = LazyPattern(r"\b(?:what|when|whenever|if|how|whether|where|why|times)\s+$", re.I)
 _GENERIC_HEADS = frozenset("people someone somebody everyone everybody anyone anybody many".split())
-_MODAL = re.compile(r"\b(?:may|might|could|would|will|can|should|must)\s+(?:\w+\s+)?$", re.I)
+_MODAL = LazyPattern(r"\b(?:may|might|could|would|will|can|should|must)\s+(?:\w+\s+)?$", re.I)
 
 
 class Rule(RuleBase):

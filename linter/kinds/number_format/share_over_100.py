@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
+from ...text import LazyPattern
 from ...diagnostics import Finding
 from .._detectors import detector
 
-_RATE_BEFORE = re.compile(r"\b(?P<rate>turnout|unemployment\s+rate|jobless\s+rate|literacy\s+rate|approval\s+rating|"
+_RATE_BEFORE = LazyPattern(r"\b(?P<rate>turnout|unemployment\s+rate|jobless\s+rate|literacy\s+rate|approval\s+rating|"
                           r"vote\s+share|market\s+share|share\s+of\s+the\s+vote)\s+(?:was|is|of|at|stood\s+at|reached|hit)\s+$", re.I)
-_OF_POPULATION = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?(?P<w>[A-Za-z][\w-]*)", re.I)
+_OF_POPULATION = LazyPattern(r"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?(?P<w>[A-Za-z][\w-]*)", re.I)
 
 
 @detector("share-over-100")

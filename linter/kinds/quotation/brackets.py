@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 
+from ...text import LazyPattern
 from ...diagnostics import Finding, Related
 from .._detectors import detector
 
 _PAIRS = {"(": ")", "[": "]"}
 _CLOSERS = {")": "(", "]": "["}
 _BRACKET = re.compile(r"[()\[\]]")
-_ENUM = re.compile(r"(?:^|[\s(])(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)$")
-_SMILEY = re.compile(r"[:;=8][-^o']?$")
+_ENUM = LazyPattern(r"(?:^|[\s(])(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)$")
+_SMILEY = LazyPattern(r"[:;=8][-^o']?$")
 
 
 @detector("brackets")

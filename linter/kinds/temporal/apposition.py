@@ -16,14 +16,14 @@ Fine (dated 2017-03-01):    Exports fell last year (2016), the ministry said.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 
+from ...text import LazyPattern
 from .._detectors import detector
 from ._common import finding
 
 
 # "last year (2015)", "last year, 2015,", "this month, in March", "last year — in 2015"
-_GAP = re.compile(r"\s*(?:\(|,|[—–])\s*(?:(?:in|on)\s+)?")
+_GAP = LazyPattern(r"\s*(?:\(|,|[—–])\s*(?:(?:in|on)\s+)?")
 
 
 @detector("apposition")

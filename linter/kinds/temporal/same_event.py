@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ...text import LazyPattern
 from .._detectors import detector
 from ._common import finding
 
@@ -33,9 +34,9 @@ STOPWORDS = frozenset(
     why how if while though although because said says say told according officials official mr mrs ms
     dr s year years month months week weeks day days today later earlier ago next last end""".split()
 )
-_WORD = re.compile(r"[A-Za-z][\w-]*(?:['’]s)?")
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|though)\b")
-_LEFT_BREAK = re.compile(r"[;:,]\s+(?:and|but)\b|[;:]|\b(?:and|but|while|whereas|although|though)\b")
+_WORD = LazyPattern(r"[A-Za-z][\w-]*(?:['’]s)?")
+_CLAUSE_BREAK = LazyPattern(r"[;:]|\b(?:but|while|whereas|although|though)\b")
+_LEFT_BREAK = LazyPattern(r"[;:,]\s+(?:and|but)\b|[;:]|\b(?:and|but|while|whereas|although|though)\b")
 _NEGATION = re.compile(r"\b(?:not|never|n't|no longer)\b[^.]{0,12}$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|no|any|whose)|['’]s)\s+$", re.I)
 
