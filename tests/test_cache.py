@@ -170,3 +170,30 @@ def test_round_trip_keeps_every_field(tmp_path):
     got, date, source = store.get(key)
     assert got == diags and (date, source) == ("2024-01-02", "front matter")
     assert store.key(text, "y.txt") != key and store.key(text + " ", "x.txt") != key
+
+
+def test_code_fingerprint_follows_each_modules_size_and_mtime(tmp_path):
+    """An edited module (new size, or same size and a new modification time, as a checkout
+    of another branch gives) is another key; bytecode folders and other files are not."""
+    import os
+
+    from linter.cachedir import source_fingerprint
+
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "a.py").write_text("x = 1\n")
+    (pkg / "sub" / "b.py").write_text("y = 2\n")
+    os.utime(pkg / "a.py", ns=(1_000_000_000, 1_000_000_000))
+    first = source_fingerprint(str(pkg), "factlint 1")
+    assert source_fingerprint(str(pkg), "factlint 1") == first
+    assert source_fingerprint(str(pkg), "factlint 2") != first
+    (pkg / "__pycache__").mkdir()
+    (pkg / "__pycache__" / "a.cpython-311.py").write_text("ignored")
+    (pkg / "notes.txt").write_text("ignored")
+    assert source_fingerprint(str(pkg), "factlint 1") == first
+    (pkg / "a.py").write_text("x = 3\n")  # same size
+    os.utime(pkg / "a.py", ns=(2_000_000_000, 2_000_000_000))
+    second = source_fingerprint(str(pkg), "factlint 1")
+    assert second != first
+    (pkg / "sub" / "b.py").write_text("y = 22\n")
+    assert source_fingerprint(str(pkg), "factlint 1") != second

@@ -232,3 +232,14 @@ def test_nearest_year_is_within_a_year_and_closest(month, day, ref):
         return
     best = min(abs((c - ref).days) for c in cands)
     assert abs((dt.date(y, month, day) - ref).days) == best
+
+
+def test_month_lengths_match_the_gregorian_calendar():
+    """facts.dates counts days itself (no ``calendar``, whose import brings ``locale``)."""
+    import calendar
+
+    from linter.facts.dates import _month_len
+
+    for year in (*range(1580, 2500), 1, 4, 100, 400, 9999):
+        for month in range(1, 13):
+            assert _month_len(year, month) == calendar.monthrange(year, month)[1], (year, month)
