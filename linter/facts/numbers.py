@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import LazyPattern, finditer_at, occurrences
 from .calendar_words import MONTHS, WEEKDAY_NAMES
@@ -342,6 +342,34 @@ def format_grouped(value: int, sep: str = ",") -> str:
 # Extraction
 
 
+@dataclass(slots=True, eq=False)
+class _Draft:
+    """One numeral on its way to a :class:`Quantity`, filled in by :func:`_describe`."""
+
+    # made by the scanners (extract_from_text, _scan_words)
+    num_start: int                   # where the numeral as written starts (code point in the prose)
+    num_end: int                     # where it ends
+    value: float                     # its value; _describe applies sign and scale, _link_ranges a partner's scale
+    form: str                        # plain grouped decimal malformed indian foreign other words (classify_numeral)
+    kind: str | None                 # "phone", "fraction", "number" (words) or None (a numeral) until _describe types it
+    tok: str = ""                    # the digit token as written ("43,000"); "" for phones and words
+    words_text: str | None = None    # the number words as written ("nine thousand"); informational, read by nothing
+    # set by _describe and the helpers it calls
+    sig: int = 0                     # significant digits as written (_written_sig)
+    start: int = -1                  # the whole expression's span: hedge, currency, sign, numeral,
+    end: int = -1                    # scale, unit (-1 until _describe sets them)
+    unit: str | None = None          # "percent", "percentage-point", "USD", "km", ... (Quantity.unit)
+    scale: float = 1.0               # 1e6 for "million"/"m", ...; _describe_numeral multiplies it into value
+    noun: str | None = None          # counted noun, lowercased
+    partitive: bool = False          # the noun came after "of" ("10,400 of its citizens")
+    hedge: str | None = None         # "over", "about", ... lowercased (_hedge)
+    negative: bool = False           # a minus sign or "minus" before the numeral
+    kind_hint: str | None = None     # "measure" when a unit follows; informational, read by nothing
+    # set by _link_ranges
+    range_role: str | None = None    # "low" / "high" in "12 to 87", "between 10 and 12"
+    partner_d: _Draft | None = field(default=None, repr=False)  # the other end of that range
+
+
 def _interval(value: float, hedge: str | None) -> tuple[float, float]:
     if not hedge:
         return value, value
@@ -441,20 +469,20 @@ def _word_matches(prose: str) -> tuple[list, list]:
             finditer_at(_WORDS_RE, prose, sorted(word_starts)))
 
 
-def _scan_words(prose: str) -> list[dict]:
+def _scan_words(prose: str) -> list[_Draft]:
     """Numbers written in words and fractions ("nine thousand", "a dozen", "two-thirds")."""
     out = []
     taken_until = -1
     fraction_matches, word_matches = _word_matches(prose)
     for m in fraction_matches:
         if m.group("half"):
-            out.append(dict(num_start=m.start("half"), num_end=m.end("half"), value=0.5, form="words", kind="fraction"))
+            out.append(_Draft(num_start=m.start("half"), num_end=m.end("half"), value=0.5, form="words", kind="fraction"))
             continue
         num = m.group("num").lower()
         n = 1 if num in ("a", "an", "one") else _WORDS_UNDER_TWENTY[num]
         den = _FRACTION_WORDS[m.group("den").lower()]
-        out.append(dict(num_start=m.start(), num_end=m.end(), value=n / den, form="words", kind="fraction"))
-    fractions = [(d["num_start"], d["num_end"]) for d in out]
+        out.append(_Draft(num_start=m.start(), num_end=m.end(), value=n / den, form="words", kind="fraction"))
+    fractions = [(d.num_start, d.num_end) for d in out]
     fi = 0
     for m in word_matches:
         s, e = m.start(), m.end()
@@ -477,8 +505,8 @@ def _scan_words(prose: str) -> list[dict]:
         if s <= taken_until:
             continue
         taken_until = e
-        out.append(dict(num_start=s, num_end=e, value=value, form="words", kind="number", words_text=words))
-    out.sort(key=lambda d: d["num_start"])
+        out.append(_Draft(num_start=s, num_end=e, value=value, form="words", kind="number", words_text=words))
+    out.sort(key=lambda d: d.num_start)
     return out
 
 
@@ -510,7 +538,7 @@ def extract_from_text(prose: str, reference: _dt.date | None = None) -> list[Qua
     phones = [(m.start(), m.end()) for m in finditer_at(_PHONE, prose, (c.start() for c in _PHONE_START.finditer(prose)))
               if sum(c.isdigit() for c in m.group()) >= 9]
     pi = 0
-    raw: list[dict] = []
+    raw: list[_Draft] = []
     for m in _NUMERAL.finditer(prose):
         s, e = m.span()
         if e - s > _MAX_NUMERAL:
@@ -520,45 +548,47 @@ def extract_from_text(prose: str, reference: _dt.date | None = None) -> list[Qua
         while pi < len(phones) and phones[pi][1] <= s:
             pi += 1
         if pi < len(phones) and phones[pi][0] <= s < phones[pi][1]:
-            raw.append(dict(num_start=s, num_end=e, value=float(re.sub(r"\D", "", tok) or 0), form="plain", kind="phone"))
+            raw.append(_Draft(num_start=s, num_end=e, value=float(re.sub(r"\D", "", tok) or 0), form="plain", kind="phone"))
             continue
         form, value = classify_numeral(tok)
-        raw.append(dict(num_start=s, num_end=e, value=value, form=form, kind=None, tok=tok))
+        raw.append(_Draft(num_start=s, num_end=e, value=value, form=form, kind=None, tok=tok))
     words = _scan_words(prose)
     if words:
         raw = _merge_sorted(raw, words)
     items = []
     for d in raw:
-        if items and d["form"] == "words" and d["num_start"] < items[-1]["end"]:
+        if items and d.form == "words" and d.num_start < items[-1].end:
             continue  # "million" in "$5 million" is part of the numeral before it
         items.append(_describe(prose, d, years))
     _link_ranges(prose, items)
     out = []
     index_of = {id(d): i for i, d in enumerate(items)}
     for d in items:
-        partner = index_of.get(id(d.get("partner_d")), -1) if d.get("partner_d") is not None else -1
-        low, high = _interval(d["value"], d.get("hedge"))
-        s, e = d["start"], d["end"]
+        partner = index_of.get(id(d.partner_d), -1) if d.partner_d is not None else -1
+        low, high = _interval(d.value, d.hedge)
+        s, e = d.start, d.end
         out.append(Quantity(
-            start=s, end=e, num_start=d["num_start"], num_end=d["num_end"], value=d["value"], low=low, high=high,
-            kind=d["kind"], raw=prose[s:e], unit=d.get("unit"), scale=d.get("scale", 1.0), noun=d.get("noun"),
-            partitive=d.get("partitive", False), hedge=d.get("hedge"), form=d["form"],
-            negative=d.get("negative", False), sig=d.get("sig", 0), range_role=d.get("range_role"),
-            partner=partner, words=d["form"] == "words",
+            start=s, end=e, num_start=d.num_start, num_end=d.num_end, value=d.value, low=low, high=high,
+            kind=d.kind, raw=prose[s:e], unit=d.unit, scale=d.scale, noun=d.noun,
+            partitive=d.partitive, hedge=d.hedge, form=d.form,
+            negative=d.negative, sig=d.sig, range_role=d.range_role,
+            partner=partner, words=d.form == "words",
         ))
     return out
 
 
-def _merge_sorted(a: list[dict], b: list[dict]) -> list[dict]:
+def _merge_sorted(a: list[_Draft], b: list[_Draft]) -> list[_Draft]:
+    """Numerals ``a`` and word numbers ``b`` (each sorted) in one list by ``num_start``; a word
+    number that starts inside the numeral before it is dropped."""
     out = []
     i = j = 0
     while i < len(a) or j < len(b):
-        if j >= len(b) or (i < len(a) and a[i]["num_start"] <= b[j]["num_start"]):
+        if j >= len(b) or (i < len(a) and a[i].num_start <= b[j].num_start):
             out.append(a[i])
             i += 1
         else:
             # skip word numbers overlapping a numeral ("2 million" is handled by the numeral)
-            if out and out[-1]["num_end"] > b[j]["num_start"]:
+            if out and out[-1].num_end > b[j].num_start:
                 j += 1
                 continue
             out.append(b[j])
@@ -566,111 +596,173 @@ def _merge_sorted(a: list[dict], b: list[dict]) -> list[dict]:
     return out
 
 
-def _describe(prose: str, d: dict, years: tuple[int, int]) -> dict:
-    """Fill in kind, unit, scale, hedge, noun and the expression span around one numeral."""
-    ns, ne = d["num_start"], d["num_end"]
-    n = len(prose)
-    start, end = ns, ne
-    kind = d["kind"]
-    value = d["value"]
-    tok = d.get("tok", "")
-    d.setdefault("sig", _sig_digits(re.sub(r"[^\d.]", "", tok)) if tok and d["form"] in ("plain", "grouped", "decimal", "malformed", "indian") else (_sig_digits(str(int(value))) if value == value and value >= 1 and value == int(value) else 2))
-    before = prose[max(0, ns - 40):ns]
-    if kind == "phone":
-        d.update(start=ns, end=ne)
+def _describe(prose: str, d: _Draft, years: tuple[int, int]) -> _Draft:
+    """Fill in kind, unit, scale, hedge, noun and the expression span around one numeral:
+    phones are already typed; number words, a numeral glued to letters and a plain
+    numeral each have their own reading (``years``: :func:`plausible_years`)."""
+    d.sig = _written_sig(d)
+    d.start, d.end = d.num_start, d.num_end
+    if d.kind == "phone":
         return d
-    if d["form"] == "words":
-        unit = None
-        scale = 1.0
-        pos = ne
-        if kind == "fraction":
-            d.update(start=ns, end=ne, noun=None)
-            m = _OF_AFTER.match(prose, ne, min(n, ne + 60))
-            if m and m.group(1):
-                d["noun"] = m.group(1).lower()
-                d["partitive"] = True
-            _hedge(prose, d, before)
-            return d
-        m = _PERCENT_AFTER.match(prose, pos, min(n, pos + 20))
-        if m:
-            unit, kind, pos = "percent", "percent", m.end()
-        else:
-            m = _CURWORD_AFTER.match(prose, pos, min(n, pos + 30))
-            if m:
-                unit, kind, pos = CURRENCY_WORDS[" ".join(m.group(1).lower().split())], "money", m.end()
-        d.update(unit=unit, scale=scale, kind=kind)
-        end = pos
-        if kind == "number":
-            m = _UNIT_AFTER.match(prose, pos, min(n, pos + 20))
-            if m:
-                d.update(unit=UNITS[" ".join(m.group(1).lower().split())], kind="measure")
-                end = m.end()
-            else:
-                noun, part, nend = _noun_after(prose, pos, n)
-                if noun:
-                    d.update(noun=noun, partitive=part, kind="count")
-        d.update(start=ns, end=end)
-        _hedge(prose, d, before)
-        return d
+    before = prose[max(0, d.num_start - 40):d.num_start]
+    if d.form == "words":
+        _describe_words(prose, d, before)
+    elif not _describe_glued(prose, d, before):
+        _describe_numeral(prose, d, before, years)
+    return d
 
-    # -- digits ----------------------------------------------------------------
+
+def _written_sig(d: _Draft) -> int:
+    """Significant digits as written: counted in the digit token; for words and phones,
+    in the value when it is a whole number of at least 1, else 2 ("a half")."""
+    tok, value = d.tok, d.value
+    if tok and d.form in ("plain", "grouped", "decimal", "malformed", "indian"):
+        return _sig_digits(re.sub(r"[^\d.]", "", tok))
+    return _sig_digits(str(int(value))) if value == value and value >= 1 and value == int(value) else 2
+
+
+def _describe_words(prose: str, d: _Draft, before: str) -> None:
+    """Number words and fractions ("nine thousand", "two-thirds"). A fraction only takes the
+    noun of an "of" after it ("two-thirds of voters"); other words take a percent or
+    currency word after them, else a unit (a measure), else a counted noun (a count)."""
+    ne = d.num_end
+    n = len(prose)
+    if d.kind == "fraction":
+        m = _OF_AFTER.match(prose, ne, min(n, ne + 60))
+        if m and m.group(1):
+            d.noun = m.group(1).lower()
+            d.partitive = True
+        _hedge(prose, d, before)
+        return
+    pos = ne
+    m = _PERCENT_AFTER.match(prose, pos, min(n, pos + 20))
+    if m:
+        d.unit, d.kind, pos = "percent", "percent", m.end()
+    else:
+        m = _CURWORD_AFTER.match(prose, pos, min(n, pos + 30))
+        if m:
+            d.unit, d.kind, pos = CURRENCY_WORDS[" ".join(m.group(1).lower().split())], "money", m.end()
+    d.end = pos
+    if d.kind == "number":
+        m = _UNIT_AFTER.match(prose, pos, min(n, pos + 20))
+        if m:
+            d.unit, d.kind = UNITS[" ".join(m.group(1).lower().split())], "measure"
+            d.end = m.end()
+        else:
+            noun, part, _ = _noun_after(prose, pos, n)
+            if noun:
+                d.noun, d.partitive, d.kind = noun, part, "count"
+    _hedge(prose, d, before)
+
+
+def _describe_glued(prose: str, d: _Draft, before: str) -> bool:
+    """A numeral joined to what is around it. True when that settles its kind: a model
+    ("F-16", "COVID-19", "4G"), an ordinal or a date's day ("21st", "3rd of May"), a decade
+    ("1990s"), a time ("9am", "10:30", "10.30 p.m.", "1800 GMT") or "24/7" (other). False
+    when the numeral reads on as an amount; then a scale, percent or unit glued to it
+    ("5m", "20pc", "5km") is already on ``d`` (``scale``/``unit``, ``end`` after it)."""
+    ns, ne = d.num_start, d.num_end
+    n = len(prose)
     lim = min(n, ne + 60)
+    tok = d.tok
     # glued to a word on the left ("COVID-19", "F-16", "MH17") or right ("4G", "3D")
     if ns >= 2 and prose[ns - 1] == "-" and (prose[ns - 2].isalpha()):
-        d.update(kind="model", start=ns, end=ne)
-        return d
+        d.kind = "model"
+        return True
     suffix = _SUFFIX.match(prose, ne, lim)
-    unit = None
-    scale = 1.0
-    pos = ne
     if suffix:
         sfx = suffix.group().lower()
-        if sfx in ORDINAL_SUFFIX and d["form"] == "plain":
+        if sfx in ORDINAL_SUFFIX and d.form == "plain":
             mm = _MONTH_AFTER.match(prose, ne, lim)
-            d.update(kind="date" if mm or _MONTH_BEFORE.search(before[-14:]) else "ordinal", start=ns, end=suffix.end())
-            return d
-        if sfx == "s" and d["form"] == "plain" and len(tok) in (2, 4):
-            d.update(kind="year", start=ns, end=suffix.end())
-            return d
+            d.kind, d.end = ("date" if mm or _MONTH_BEFORE.search(before[-14:]) else "ordinal"), suffix.end()
+            return True
+        if sfx == "s" and d.form == "plain" and len(tok) in (2, 4):
+            d.kind, d.end = "year", suffix.end()
+            return True
         if sfx in _ATTACHED_SCALES:
-            scale, pos = SCALES[sfx], suffix.end()
+            d.scale, d.end = SCALES[sfx], suffix.end()
         elif sfx in ("am", "pm", "hrs", "h", "gmt"):
-            d.update(kind="time", start=ns, end=suffix.end())
-            return d
+            d.kind, d.end = "time", suffix.end()
+            return True
         elif sfx in ("pc", "pct"):
-            unit, pos = "percent", suffix.end()
+            d.unit, d.end = "percent", suffix.end()
         elif sfx in UNITS:
-            unit, pos = UNITS[sfx], suffix.end()
-            d["kind_hint"] = "measure"
+            d.unit, d.end = UNITS[sfx], suffix.end()
+            d.kind_hint = "measure"
         else:
-            d.update(kind="model", start=ns, end=suffix.end())
-            return d
+            d.kind, d.end = "model", suffix.end()
+            return True
     if ne < n and prose[ne] == "/" and ne + 1 < n and prose[ne + 1].isdigit():
-        d.update(kind="other", start=ns, end=ne)
-        return d
+        d.kind, d.end = "other", ne
+        return True
     if _COLON_AFTER.match(prose, ne, lim):
-        d.update(kind="time", start=ns, end=ne + 3)
-        return d
-    if d["form"] == "decimal" and tok.count(".") == 1:
+        d.kind, d.end = "time", ne + 3
+        return True
+    if d.form == "decimal" and tok.count(".") == 1:
         mt = re.match(r"\s?(?:a\.?m\b\.?|p\.?m\b\.?)", prose[ne:lim], re.I)
         if mt and len(tok.split(".")[1]) == 2 and float(tok.split(".")[0]) <= 12:
-            d.update(kind="time", start=ns, end=ne + mt.end())
-            return d
-    if scale == 1.0 and unit is None:
+            d.kind, d.end = "time", ne + mt.end()
+            return True
+    if d.scale == 1.0 and d.unit is None:
         mt = _TIME_AFTER.match(prose, ne, lim)
-        if mt and d["form"] == "plain" and value <= 24 and not mt.group().strip().lower().startswith("h"):
-            d.update(kind="time", start=ns, end=mt.end())
-            return d
-    # currency before
+        if mt and d.form == "plain" and d.value <= 24 and not mt.group().strip().lower().startswith("h"):
+            d.kind, d.end = "time", mt.end()
+            return True
+    return False
+
+
+def _describe_numeral(prose: str, d: _Draft, before: str, years: tuple[int, int]) -> None:
+    """A numeral read as an amount: a currency before it ("$", "US$", "EUR"), a minus sign,
+    then after it a scale, percentage points or percent, a currency word or a unit; these
+    make its kind (money, percent, measure). Then the counted noun (for money only a noun
+    that is not a currency; for a share only "of ..."), the hedge, and for a numeral still
+    untyped the kind its context gives (:func:`_context_kind`: year, date, id, count ...)."""
+    ns = d.num_start
+    _currency_and_sign_before(prose, d, before)
+    _unit_after(prose, d)
+    d.value *= d.scale
+    unit = d.unit
+    kind = None
+    if unit == "percent":
+        kind = "percent"
+    elif unit == "percentage-point":
+        kind = "percentage-point"
+    elif unit in CURRENCY_SYMBOLS.values() or unit in CURRENCY_WORDS.values():
+        kind = "money"
+    elif unit is not None:
+        kind = "measure"
+    noun, part = None, False
+    if kind in (None, "money"):
+        noun, part, _ = _noun_after(prose, d.end, len(prose))
+        if noun in CURRENCY_WORDS:
+            noun = None
+    elif kind in ("percent", "percentage-point"):
+        noun, part, _ = _noun_after(prose, d.end, len(prose))
+        if not part:
+            noun = None  # only "20% of voters" names what the share is of
+    d.noun, d.partitive = noun, part
+    _hedge(prose, d, prose[max(0, d.start - 40):d.start])
+    if kind is None:
+        kind = _context_kind(prose, d, d.tok, before, years)
+    if kind in NOT_QUANTITY_KINDS and d.hedge:
+        d.start, d.hedge = ns, None  # "around 2030": the hedge is not part of a year
+    d.kind = kind
+
+
+def _currency_and_sign_before(prose: str, d: _Draft, before: str) -> None:
+    """A currency symbol or code right before the numeral ("$", "US$", "£", "EUR ") sets
+    ``unit``; a minus sign ("-5", not the hyphen of "10 -15") or "minus" makes it negative.
+    Both move ``start`` back."""
+    ns = d.num_start
+    start = d.start
     near = before[-6:]
     cm = _CURRENCY_BEFORE.search(near)
     if cm:
         sym = (cm.group("code") or "") + "$" if cm.group("dollar") else (cm.group("sym") or cm.group("iso"))
-        unit = CURRENCY_SYMBOLS.get(sym.strip(), CURRENCY_SYMBOLS.get(sym.strip().rstrip("."), "USD"))
+        d.unit = CURRENCY_SYMBOLS.get(sym.strip(), CURRENCY_SYMBOLS.get(sym.strip().rstrip("."), "USD"))
         start = ns - len(near) + cm.start()
         if prose[start].isspace():
             start += 1
-    # negative sign
     neg = _NEG_BEFORE.search(prose[max(0, start - 8):start])
     if neg and neg.group("sign"):
         # "-5" but not a hyphen range ("10 -15"): the character before the sign is not a digit
@@ -678,10 +770,19 @@ def _describe(prose: str, d: dict, years: tuple[int, int]) -> dict:
         while j >= 0 and prose[j] == " ":
             j -= 1
         if j < 0 or not prose[j].isdigit():
-            d["negative"] = True
-            value = -value
+            d.negative = True
+            d.value = -d.value
             start -= 1
-    # percent / percentage points / scale / currency word / unit
+    d.start = start
+
+
+def _unit_after(prose: str, d: _Draft) -> None:
+    """What follows the numeral (or its glued suffix): a scale word ("5 million", "$5m";
+    a bare "m" only after a currency, else it is metres), then, if nothing set the unit
+    yet, percentage points, percent, a currency word ("7.5bn euros") or a unit word
+    ("5 km"), in that order. Sets ``scale``/``unit`` and moves ``end`` past them."""
+    lim = min(len(prose), d.num_end + 60)
+    unit, scale, pos = d.unit, d.scale, d.end
     if unit is None or unit in CURRENCY_SYMBOLS.values():
         m = _SCALE_AFTER.match(prose, pos, lim)
         if m and scale == 1.0:
@@ -707,38 +808,13 @@ def _describe(prose: str, d: dict, years: tuple[int, int]) -> dict:
         m = _UNIT_AFTER.match(prose, pos, lim)
         if m:
             unit, pos = UNITS[" ".join(m.group(1).lower().split())], m.end()
-            d["kind_hint"] = "measure"
-    end = pos
-    value *= scale
-    if unit == "percent":
-        kind = "percent"
-    elif unit == "percentage-point":
-        kind = "percentage-point"
-    elif unit in CURRENCY_SYMBOLS.values() or unit in CURRENCY_WORDS.values():
-        kind = "money"
-    elif unit is not None:
-        kind = "measure"
-    d.update(unit=unit, scale=scale, value=value, start=start, end=end)
-    noun, part, nend = (None, False, end)
-    if kind in (None, "money"):
-        noun, part, nend = _noun_after(prose, end, n)
-        if noun in CURRENCY_WORDS:
-            noun = None
-    elif kind in ("percent", "percentage-point"):
-        noun, part, nend = _noun_after(prose, end, n)
-        if not part:
-            noun = None  # only "20% of voters" names what the share is of
-    d.update(noun=noun, partitive=part)
-    _hedge(prose, d, prose[max(0, start - 40):start])
-    if kind is None:
-        kind = _context_kind(prose, d, tok, before, years)
-    if kind in NOT_QUANTITY_KINDS and d.get("hedge"):
-        d["start"], d["hedge"] = ns, None  # "around 2030": the hedge is not part of a year
-    d["kind"] = kind
-    return d
+            d.kind_hint = "measure"
+    d.unit, d.scale, d.end = unit, scale, pos
 
 
-def _hedge(prose: str, d: dict, before: str) -> None:
+def _hedge(prose: str, d: _Draft, before: str) -> None:
+    """A hedge right before the expression ("about", "more than", "up to"): sets ``hedge``
+    and moves ``start`` back to it; not "for some", nor "from under 10" (a range's end)."""
     before = before[-26:]
     m = _HEDGE_RE.search(before)
     if m:
@@ -747,17 +823,17 @@ def _hedge(prose: str, d: dict, before: str) -> None:
             return
         if hedge in ("under", "over", "below", "above") and re.search(r"\b(?:from|to|by)\s+\w+\s+$", before, re.I):
             return
-        d["hedge"] = hedge
-        d["start"] = d["start"] - len(before) + m.start()
+        d.hedge = hedge
+        d.start = d.start - len(before) + m.start()
 
 
-def _context_kind(prose: str, d: dict, tok: str, before: str, years: tuple[int, int]) -> str:
+def _context_kind(prose: str, d: _Draft, tok: str, before: str, years: tuple[int, int]) -> str:
     """Year, date, id, model, score or count/number for a bare numeral (``years``: the
     window of plausible years, :func:`plausible_years`)."""
     first_year, last_year = years
-    ns, ne = d["num_start"], d["num_end"]
-    form = d["form"]
-    value = d["value"]
+    ns, ne = d.num_start, d.num_end
+    form = d.form
+    value = d.value
     lim = min(len(prose), ne + 40)
     if form == "plain" and len(tok) <= 2 and 1 <= value <= 31:
         if _MONTH_BEFORE.search(before[-14:]) or _MONTH_AFTER.match(prose, ne, lim):
@@ -767,12 +843,12 @@ def _context_kind(prose: str, d: dict, tok: str, before: str, years: tuple[int, 
     if form == "plain" and len(tok) == 4 and 1000 <= value <= 2100:
         # "in 2017", "the 2016 election", "September 2026", "around 2030" are years;
         # "2000 people", "including 1306 Palestinians", "1853 aircraft" are counts
-        noun = d.get("noun")
+        noun = d.noun
         if not noun:
-            if d.get("hedge") and not first_year <= value <= last_year:
+            if d.hedge and not first_year <= value <= last_year:
                 return "number"  # "about 1500"
             return "year"
-        if d.get("hedge") and not (first_year <= value <= last_year and not noun.endswith("s")):
+        if d.hedge and not (first_year <= value <= last_year and not noun.endswith("s")):
             return "count"  # "about 2000 people"
         if noun not in COUNT_NOUN_HINT:
             if _MONTH_BEFORE.search(before[-14:]) or _YEAR_BEFORE.search(before[-14:]):
@@ -799,18 +875,18 @@ def _context_kind(prose: str, d: dict, tok: str, before: str, years: tuple[int, 
         if wl in ID_WORDS or w.lower() in ID_WORDS:
             return "id"
         if w[0].isupper() and not w.endswith((".", "'s", "’s")) and "\n" not in pm.group() and wl not in FUNCTION_WORDS and wl not in MONTHS and wl not in _WEEKDAY_NAMES_LOWER \
-                and not d.get("hedge") and wl not in HEDGES:
+                and not d.hedge and wl not in HEDGES:
             # a capitalised name right before the number: "Boeing 747", "Kurdistan 24", "Article 5",
             # unless it starts the sentence ("Police 20 ..." is rare; "Nearly 40" is a hedge)
             ws = before.rfind(w)
             prev_char = before[:ws].rstrip()[-1:] if ws > 0 else ""
             if prev_char not in (".", "!", "?", "\"", "“", "") or len(w) > 1 and w[1:].islower() is False:
                 return "model"
-            if prev_char and prev_char in ".!?\"“" and d.get("noun"):
+            if prev_char and prev_char in ".!?\"“" and d.noun:
                 return "count"
-            if not d.get("noun"):
+            if not d.noun:
                 return "model"
-    if d.get("noun"):
+    if d.noun:
         return "count"
     return "number"
 
@@ -831,31 +907,31 @@ teachers animals cattle sheep birds trees words pages
 """.split())
 
 
-def _link_ranges(prose: str, items: list[dict]) -> None:
+def _link_ranges(prose: str, items: list[_Draft]) -> None:
     """Pair "12 to 87", "between 10 and 12", "10-12", "5 or 6": share unit/scale/noun, mark roles."""
     for a, b in zip(items, items[1:]):
-        if a["kind"] not in QUANTITY_KINDS or b["kind"] not in QUANTITY_KINDS or a.get("range_role"):
+        if a.kind not in QUANTITY_KINDS or b.kind not in QUANTITY_KINDS or a.range_role:
             continue
-        gap = prose[a["end"]:b["start"]]
+        gap = prose[a.end:b.start]
         if len(gap) > 8:
             continue
         gl = gap.strip().lower()
-        before = prose[max(0, a["start"] - 12):a["start"]]
+        before = prose[max(0, a.start - 12):a.start]
         fm = _FROM_BEFORE.search(before)
         if gl == "to" and _CHANGE_BEFORE.search(before):
             continue  # "rose by 3 to 12", "up 5% to 20%": a change and a level, not a range
         if gl in ("-", "–", "—", "to", "or") or (gl == "and" and fm and fm.group(1).lower() == "between"):
-            a["range_role"], b["range_role"] = "low", "high"
-            a["partner_d"], b["partner_d"] = b, a
+            a.range_role, b.range_role = "low", "high"
+            a.partner_d, b.partner_d = b, a
             # "12 to 87 countries", "10 to 12 percent", "1 to 2 million"
-            if a.get("unit") is None and b.get("unit"):
-                a["unit"] = b["unit"]
-                if a["kind"] in ("number", "count"):
-                    a["kind"] = b["kind"]
-            if a.get("scale", 1.0) == 1.0 and b.get("scale", 1.0) != 1.0 and a["form"] != "words":
-                a["scale"] = b["scale"]
-                a["value"] = a["value"] * b["scale"]
-            if not a.get("noun") and b.get("noun"):
-                a["noun"] = b["noun"]
-                if a["kind"] == "number":
-                    a["kind"] = "count"
+            if a.unit is None and b.unit:
+                a.unit = b.unit
+                if a.kind in ("number", "count"):
+                    a.kind = b.kind
+            if a.scale == 1.0 and b.scale != 1.0 and a.form != "words":
+                a.scale = b.scale
+                a.value = a.value * b.scale
+            if not a.noun and b.noun:
+                a.noun = b.noun
+                if a.kind == "number":
+                    a.kind = "count"
