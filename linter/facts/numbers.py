@@ -353,7 +353,6 @@ class _Draft:
     form: str                        # plain grouped decimal malformed indian foreign other words (classify_numeral)
     kind: str | None                 # "phone", "fraction", "number" (words) or None (a numeral) until _describe types it
     tok: str = ""                    # the digit token as written ("43,000"); "" for phones and words
-    words_text: str | None = None    # the number words as written ("nine thousand"); informational, read by nothing
     # set by _describe and the helpers it calls
     sig: int = 0                     # significant digits as written (_written_sig)
     start: int = -1                  # the whole expression's span: hedge, currency, sign, numeral,
@@ -364,7 +363,6 @@ class _Draft:
     partitive: bool = False          # the noun came after "of" ("10,400 of its citizens")
     hedge: str | None = None         # "over", "about", ... lowercased (_hedge)
     negative: bool = False           # a minus sign or "minus" before the numeral
-    kind_hint: str | None = None     # "measure" when a unit follows; informational, read by nothing
     # set by _link_ranges
     range_role: str | None = None    # "low" / "high" in "12 to 87", "between 10 and 12"
     partner_d: _Draft | None = field(default=None, repr=False)  # the other end of that range
@@ -505,7 +503,7 @@ def _scan_words(prose: str) -> list[_Draft]:
         if s <= taken_until:
             continue
         taken_until = e
-        out.append(_Draft(num_start=s, num_end=e, value=value, form="words", kind="number", words_text=words))
+        out.append(_Draft(num_start=s, num_end=e, value=value, form="words", kind="number"))
     out.sort(key=lambda d: d.num_start)
     return out
 
@@ -688,7 +686,6 @@ def _describe_glued(prose: str, d: _Draft, before: str) -> bool:
             d.unit, d.end = "percent", suffix.end()
         elif sfx in UNITS:
             d.unit, d.end = UNITS[sfx], suffix.end()
-            d.kind_hint = "measure"
         else:
             d.kind, d.end = "model", suffix.end()
             return True
@@ -808,7 +805,6 @@ def _unit_after(prose: str, d: _Draft) -> None:
         m = _UNIT_AFTER.match(prose, pos, lim)
         if m:
             unit, pos = UNITS[" ".join(m.group(1).lower().split())], m.end()
-            d.kind_hint = "measure"
     d.unit, d.scale, d.end = unit, scale, pos
 
 
