@@ -87,3 +87,50 @@ def test_a_newsroom_band_narrows_the_check(run_cli, pack_with_bands):
     code, out, err = run_cli("check", "a.txt", "--select", "C104")
     assert code == 1, err
     assert "implies 1 USD = 121 RUB, outside the 55-85 RUB to the USD" in out
+
+
+def c104_on(text, date):
+    import datetime as dt
+
+    return linter.lint_text(text, config=Config(select=["C104"], date=dt.date.fromisoformat(date)))
+
+
+def test_a_rate_far_from_the_articles_year_is_reported_where_the_history_band_allows_it():
+    # 1.43 dollars to the euro is inside 1999-2026's 0.80-1.65, not near 2015-2016's 1.04-1.21
+    text = "The club paid $100 million (70 million euros) for the striker."
+    [d] = c104_on(text, "2016-06-01")
+    assert (d.rule, d.severity, d.text) == ("C104", "warning", "70 million euros")
+    assert d.message == ("'$100 million (70 million euros)' implies 1 EUR = 1.43 USD, far from the "
+                         "1.04-1.21 USD to the EUR of 2015-2016 (currency-rate-years)")
+    assert c104(text) == []  # no date: only the history band applies
+    assert c104_on(text, "2008-06-01") == []  # the euro fetched 1.43-1.60 dollars in 2007-2008
+
+
+def test_the_year_range_is_written_the_way_the_band_is():
+    text = "The bank paid 2.5 billion yen ($30m)."  # 83.3 yen to the dollar; 2015-2016: 99.8-125.3
+    [d] = c104_on(text, "2016-06-01")
+    assert "implies 1 USD = 83.3 JPY, far from the 99.8-125 JPY to the USD of 2015-2016" in d.message
+
+
+def test_the_year_margin_covers_a_stale_or_rounded_rate():
+    # 1.15 in 2017: just above 2016's range, inside 2016-2017's; 1.30 in 2016: within the 10% margin
+    assert c104_on("It cost $115 million (100 million euros).", "2017-03-01") == []
+    assert c104_on("It cost $130 million (100 million euros).", "2016-03-01") == []
+    assert c104_on("It cost $140 million (100 million euros).", "2016-03-01") != []
+
+
+def test_a_year_outside_the_list_is_held_to_the_history_band_only():
+    assert c104_on("It cost $100 million (70 million euros).", "1995-01-01") == []
+    assert c104_on("It cost $100 million (70 million euros).", "2040-01-01") == []
+
+
+def test_a_bad_year_entry_is_a_load_error_at_its_line(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "house" / "wordlists").mkdir(parents=True)
+    (tmp_path / "house" / "wordlists" / "years.yaml").write_text(
+        "name: currency-rate-years\nwords:\n  - 'GBP/USD 2016: 1.2-1.5'\n  - 'GBP/USD 2017 1.2-1.3'\n")
+    (tmp_path / ".factlint.yaml").write_text("rules: [house]\n")
+    (tmp_path / "a.txt").write_text("It cost $100 (93 euros).\n")
+    code, out, err = run_cli("check", "a.txt")
+    assert (code, out) == (2, "")
+    assert "years.yaml:4" in err and "is not 'ABC/XYZ YYYY: low-high'" in err

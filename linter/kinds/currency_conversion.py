@@ -1,5 +1,5 @@
-"""``currency-conversion``: a converted amount that implies a rate no market ever had,
-or a different rate from the article's other conversions.
+"""``currency-conversion``: a converted amount that implies a rate no market ever had (or
+not in the article's year), or a different rate from the article's other conversions.
 
 News glosses a foreign amount in the reader's currency: "$125m (£52m)". The gloss is
 typed by hand, so a slipped digit goes unseen: "$125m (£52m)" implies 2.40 dollars to
@@ -16,6 +16,10 @@ the amount covers the gloss too: "around $257m (239m euros)" converts the round 
 * **band**: the rate lies outside the range the pair has traded in (a word list,
   ``currency-rate-bands``: ``"GBP/USD: 1.00-2.20"``, one pound in dollars, from the
   historical lows and highs since 1985, widened a little);
+* **year**: in an article with a date, the rate lies more than ``year_margin`` outside
+  the range the pair traded in that year and the year before (a word list,
+  ``currency-rate-years``: ``"GBP/USD 2016: 1.214-1.487"``, from the ECB's daily rates) --
+  a gloss is converted at the rate of the day, and a slipped digit moves it far more;
 * **internal**: two conversions of one pair in one article whose rates differ by more
   than ``tolerance`` beyond rounding; a conversion that agrees with any earlier one is
   not reported, and each report names the conversion it disagrees with.
@@ -46,6 +50,7 @@ _OTHER_DOLLAR = LazyPattern(r"(?:US\$|\$US|\bUSD\b|\b(?:A|AU|C|CA|NZ|HK|S|NT|Z)\
                            r"\b(?:Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan|Zimbabwe)\s+dollars?\b)")
 _BARE_DOLLAR = LazyPattern(r"(?<![A-Za-z$])\$(?!\s?US)")
 _BAND = re.compile(r"^\s*([A-Z]{3})\s*/\s*([A-Z]{3})\s*:\s*([\d.]+)\s*-\s*([\d.]+)\s*$")
+_YEAR_BAND = re.compile(r"^\s*([A-Z]{3})\s*/\s*([A-Z]{3})\s+(\d{4})\s*:\s*([\d.]+)\s*-\s*([\d.]+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -103,11 +108,16 @@ class Rule(RuleBase):
     """How far two conversions of one pair may differ beyond rounding (0.15: 15%) before they clash."""
     hedge_margin: Annotated[float, Field(ge=0, le=1)] = 0.05
     """How far a hedged gloss ("(about $330)") may be from the exact conversion; a hedge before the amount covers both figures."""
+    years: str | None = "currency-rate-years"
+    """Word list of each pair's range in each year, ``"GBP/USD 2016: 1.214-1.487"``; null: no check against the article's year."""
+    year_margin: Annotated[float, Field(ge=0, le=1)] = 0.10
+    """How far beyond the range of the article's year and the year before a gloss's rate may be (0.10: 10%)."""
 
     _bands: dict = {}
+    _years: dict = {}
 
     def wordlists_used(self) -> list[str]:
-        return [self.bands]
+        return [self.bands] + ([self.years] if self.years else [])
 
     def prepare(self, wordlists):
         bands = {}
@@ -125,6 +135,18 @@ class Rule(RuleBase):
             # orientation the list writes it in (``flip``: the list names the second first)
             bands[(a, b) if a < b else (b, a)] = (low, high, text, False) if a < b else (1 / high, 1 / low, text, True)
         self._bands = bands
+        years: dict = {}
+        for i, entry in enumerate(wordlists.get(self.years, []) if self.years else []):
+            if isinstance(entry, dict) and len(entry) == 1:
+                [(pair, band)] = entry.items()
+                entry = f"{pair}: {band}"
+            m = _YEAR_BAND.match(str(entry))
+            if not m or float(m.group(4)) <= 0 or float(m.group(4)) > float(m.group(5)):
+                raise WordListEntryError(self.years, i, f"'{entry}' is not 'ABC/XYZ YYYY: low-high' (one ABC in XYZ "
+                                                        "that year, low not above high), e.g. 'GBP/USD 2016: 1.214-1.487'")
+            a, b, year, low, high = m.group(1), m.group(2), int(m.group(3)), float(m.group(4)), float(m.group(5))
+            years[((a, b) if a < b else (b, a)), year] = (low, high) if a < b else (1 / high, 1 / low)
+        self._years = years
 
     def conversions(self, doc) -> list[Conversion]:
         """Every ``amount (amount)`` pair of money figures in two currencies, in order."""
@@ -171,6 +193,15 @@ class Rule(RuleBase):
                     "why": f"outside the {band[2]} it has traded at ({self.bands})",
                 })
                 continue  # an impossible rate is not a reference for the others
+            year = self._year_range(c, doc.date) if band else None
+            if year and (c.high * (1 + self.year_margin) < year[0] or c.low > year[1] * (1 + self.year_margin)):
+                low, high = (1 / year[1], 1 / year[0]) if band[3] else year[:2]
+                a, b = (c.quote, c.base) if band[3] else (c.base, c.quote)
+                yield Finding(c.second.start, c.second.end, {
+                    "this": text, "rate": _rate_text(c, band[3]),
+                    "why": f"far from the {_fmt(low)}-{_fmt(high)} {b} to the {a} of {year[2]} ({self.years})",
+                })
+                continue  # a wrong rate is not a reference for the others
             before = earlier.setdefault((c.base, c.quote), [])
             clashes = [o for o in before if not self._agree(c, o)]
             if before and len(clashes) == len(before):
@@ -182,6 +213,18 @@ class Rule(RuleBase):
                            f"implies {_fmt(1 / other.value if flip else other.value)}",
                 }, related=[Related(other.second.start, other.second.end, "converted at another rate here")])
             before.append(c)
+
+    def _year_range(self, c: Conversion, date) -> tuple[float, float, str] | None:
+        """The pair's range over the article's year and the year before, with those years
+        written out ("2015-2016"); None without a date or without either year listed."""
+        if date is None:
+            return None
+        found = [(y, self._years[(c.base, c.quote), y]) for y in (date.year - 1, date.year)
+                 if ((c.base, c.quote), y) in self._years]
+        if not found:
+            return None
+        span = f"{found[0][0]}-{found[-1][0]}" if len(found) > 1 else str(found[0][0])
+        return min(r[0] for _, r in found), max(r[1] for _, r in found), span
 
     def _agree(self, a: Conversion, b: Conversion) -> bool:
         slack = 1 + self.tolerance
