@@ -134,3 +134,32 @@ def test_a_bad_year_entry_is_a_load_error_at_its_line(run_cli, tmp_path, monkeyp
     code, out, err = run_cli("check", "a.txt")
     assert (code, out) == (2, "")
     assert "years.yaml:4" in err and "is not 'ABC/XYZ YYYY: low-high'" in err
+
+
+def test_the_year_list_is_built_from_the_ecb_file(tmp_path):
+    """scripts/currency_rate_years.py: cross rates from the same day's euro rates, each year's
+    lowest and highest, rounded outward to four significant figures."""
+    import importlib.util
+    import pathlib
+
+    import yaml
+
+    script = pathlib.Path(__file__).resolve().parent.parent / "scripts" / "currency_rate_years.py"
+    spec = importlib.util.spec_from_file_location("currency_rate_years", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / "hist.csv").write_text(
+        "Date,USD,JPY,GBP,\n"
+        "2016-12-30,1.0541,123.40,0.85618,\n"
+        "2016-01-04,1.0898,129.98,0.73950,\n"
+        "2015-06-01,1.0970,N/A,0.71740,\n")
+    out = tmp_path / "years.yaml"
+    assert module.main(["--csv", str(tmp_path / "hist.csv"), "--out", str(out)]) == 0
+    data = yaml.safe_load(out.read_text())
+    assert data["name"] == "currency-rate-years"
+    words = data["words"]
+    # GBP/USD 2016: 1.0541/0.85618 = 1.23116..., 1.0898/0.73950 = 1.47370...
+    assert "GBP/USD 2016: 1.231-1.474" in words
+    assert "EUR/USD 2016: 1.054-1.090" in words
+    assert "USD/JPY 2016: 117.0-119.3" in words  # 123.40/1.0541 = 117.07, 129.98/1.0898 = 119.27
+    assert not any(w.startswith("USD/JPY 2015") for w in words)  # no yen rate that day
