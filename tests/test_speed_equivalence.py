@@ -175,3 +175,22 @@ def test_addresses_found_around_their_anchors_as_in_the_whole_text():
         assert document.Document.from_text(text).prose == document.blank_spans(text, spans), text
         hits += len(spans)
     assert hits > 300
+
+
+def test_rules_sharing_a_pattern_scan_each_document_once(monkeypatch):
+    """S101 and S103 write the same regex and exceptions and differ only in scope: the
+    document is scanned once for both, and each still reports only its own findings."""
+    import linter
+    from linter.config import Config
+    from linter.kinds import pattern
+
+    scans = []
+    real = pattern.finditer
+    monkeypatch.setattr(pattern, "finditer", lambda p, text: scans.append(p) or real(p, text))
+    text = 'He said it was in in the plan. "We are very very sure," she said.\n'
+    found = linter.lint_text(text, config=Config(select=["S101", "S103"]))
+    assert [(d.rule, d.text) for d in found] == [("S101", "in in")]  # "very very": an S103 exception
+    found = linter.lint_text('"It was the the end," she said. We met at at noon.\n', config=Config(select=["S101", "S103"]))
+    assert sorted((d.rule, d.text) for d in found) == [("S101", "at at"), ("S103", "the the")]
+    main_scans = [p for p in scans if getattr(p, "pattern", "").startswith("(?i)(?<![\\w'’-])(?P<word>")]
+    assert len(main_scans) == 2  # one per document, not one per rule

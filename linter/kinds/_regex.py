@@ -9,6 +9,7 @@ compiled on first use (:class:`UserRegex`). Word lists compile with ``re`` (see
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..schema import InvalidField
 from ..text import LazyPattern, words_pattern  # noqa: F401 (defined with the other text helpers; kinds import them from here)
@@ -65,7 +66,11 @@ class UserRegex:
         self._compiled = None
 
 
+@lru_cache(maxsize=None)
 def compile_user(pattern: str, ignore_case: bool = False, engine: str = "regex") -> UserRegex:
+    """One :class:`UserRegex` per pattern, flags and engine: rules that write the same
+    regex (S101 and S103) share it, and with it one scan of each document (see
+    ``pattern._hits``)."""
     return UserRegex(pattern, ignore_case, engine)
 
 

@@ -12,6 +12,7 @@ from itertools import accumulate
 from typing import ClassVar, Literal
 
 from ..diagnostics import Finding
+from ..document import per_document
 from ._regex import UserRegex, check_user_regexes, compile_user, compile_words, finditer
 from .base import InvalidField, RuleBase, fill_template, template_names
 
@@ -75,20 +76,31 @@ class Rule(RuleBase):
         self._exceptions = [compile_user(p, self.ignore_case, self.engine) for p in self.exceptions]
 
     def check(self, doc, ctx):
-        text = doc.prose
-        excepted = None  # found on the first match only: most documents have none
-        for m in finditer(self._compiled, text):
-            start, end = m.span()
-            if start == end:
-                continue
-            if excepted is None:
-                excepted = SpanSet(x.span() for ex in self._exceptions for x in finditer(ex, text))
-            if excepted.overlaps(start, end):
-                continue
-            values = {k: v for k, v in m.groupdict().items() if v is not None}
-            values["match"] = m.group()
+        for start, end, values in _hits(doc, self._compiled, tuple(self._exceptions)):
             suggestions = [fill_template(s, values, missing="") for s in self.suggest]
-            yield Finding(start, end, values, suggestions=suggestions)
+            yield Finding(start, end, dict(values), suggestions=suggestions)
+
+
+@per_document
+def _hits(doc, compiled, exceptions: tuple) -> list[tuple[int, int, dict]]:
+    """(start, end, values) of each match no exception overlaps: once per document for all
+    the rules that share the pattern and exceptions (S101 and S103 differ only in scope,
+    which the engine applies to the findings)."""
+    text = doc.prose
+    out = []
+    excepted = None  # found on the first match only: most documents have none
+    for m in finditer(compiled, text):
+        start, end = m.span()
+        if start == end:
+            continue
+        if excepted is None:
+            excepted = SpanSet(x.span() for ex in exceptions for x in finditer(ex, text))
+        if excepted.overlaps(start, end):
+            continue
+        values = {k: v for k, v in m.groupdict().items() if v is not None}
+        values["match"] = m.group()
+        out.append((start, end, values))
+    return out
 
 
 class SpanSet:
