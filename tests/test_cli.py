@@ -174,6 +174,14 @@ def test_explain_known_and_unknown(run_cli):
     _assert_usage_error(run_cli("explain", "Z999"), "unknown rule id 'Z999'")
 
 
+def test_explain_says_which_examples_hold_for_a_document_date(run_cli):
+    """The same gloss is wrong in 2016 and right in 2008: an example's date is shown."""
+    out = run_cli("explain", "C104")[1]
+    assert ("Flagged (dated 2016-06-01): The club paid $100 million (70 million euros) for the striker. "
+            "-> '70 million euros'") in out.splitlines()
+    assert "Fine (dated 2008-06-01): The club paid $100 million (70 million euros) for the striker." in out.splitlines()
+
+
 def test_init_writes_a_config_that_loads(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run_cli("init")[0] == 0

@@ -76,13 +76,16 @@ class Example:
         return "<marker>" in self.text
 
     def summary(self) -> tuple[str, str]:
-        """("Flagged"|"Fine", one-line description) as `explain` and SARIF help show it."""
+        """("Flagged"|"Fine", one-line description) as `explain` and SARIF help show it; an
+        example with a document date says so ("Flagged (dated 2016-06-01)"): the same text
+        may be fine in another year."""
         plain, marks, _ = self.parse()
+        dated = f" (dated {self.date.isoformat()})" if self.date else ""
         if not marks:
-            return "Fine", plain
+            return "Fine" + dated, plain
         spans = ", ".join(repr(plain[s:e]) for s, e in marks)
         extra = f" (suggests {', '.join(self.suggestions)})" if self.suggestions else ""
-        return "Flagged", f"{plain} -> {spans}{extra}"
+        return "Flagged" + dated, f"{plain} -> {spans}{extra}"
 
 
 @dataclass
