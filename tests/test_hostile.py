@@ -360,6 +360,8 @@ def test_every_builtin_wordlist_extended_with_odd_entries(tmp_path):
             odd = "[{Zorblax: Zorbleks}, 'Zorb: Zorbo']"
         elif name == "currency-rate-bands":  # "ABC/XYZ: low-high" only: anything else is a load error
             odd = "['ZZZ/USD: 1-2', {'QQQ/ZZZ': '0.5-0.7'}]"
+        elif name == "currency-rate-years":  # "ABC/XYZ YYYY: low-high" only, likewise
+            odd = "['ZZZ/USD 2020: 1-2', {'QQQ/ZZZ 2021': '0.5-0.7'}]"
         else:
             odd = "[2020, {Zorblax: Zorbleks}, 'x y']"
         (pack / path.name).write_text(f"name: {name}\nwords: {odd}\n", encoding="utf-8")
