@@ -702,9 +702,12 @@ class Document:
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
         """The quotes overlapping ``[start, end)``, in order. Quotes are sorted and disjoint,
-        so this bisects to the one at or before ``start`` and walks only what it returns."""
+        so this bisects to the one at or before ``start`` and walks only what it returns (by
+        index: a slice ``quotes[i:]`` would copy the rest of the list at every call)."""
         out = []
-        for q in self.quotes[max(0, bisect.bisect_right(self._quote_starts, start) - 1):]:
+        quotes = self.quotes
+        for i in range(max(0, bisect.bisect_right(self._quote_starts, start) - 1), len(quotes)):
+            q = quotes[i]
             if q.start >= end:
                 break
             if q.end > start:

@@ -127,6 +127,10 @@ def _nearest(cues: list[Cue], start: int, end: int) -> Cue:
 
 
 _MENTIONED = re.compile(r"[^\S\n]+(?:is|was|has become|became|remains)\s+(?:a|an|the|now a|still a)\s")
+# searched within a range of the text, never on a slice of it: a slice to the end of the
+# paragraph at each quote is quadratic in a document that is one long paragraph
+_TRAILING_ONLY = re.compile(r"[ \t.,;:!?\"”’']*")
+_NON_SPACE = re.compile(r"\S")
 _LIST_JOIN = LazyPattern(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
 _CLAUSE_OPENERS = frozenset("but and then so as when while yet or also still now later finally".split())
 _SUBJECT_WORD = LazyPattern(r"[\w.'’-]+")
@@ -204,7 +208,7 @@ def attribute_quotes(doc, lexicon: Lexicon, cues: list[Cue] | None = None) -> li
         label = signatures.transcript_label(doc, q)
         if label is None and block is not None:
             label = signatures.signature_after(doc, q, block.end)
-            if label is None and not text[q.end:block.end].strip(" \t.,;:!?\"”’'"):
+            if label is None and _TRAILING_ONLY.fullmatch(text, q.end, block.end):
                 label = signatures.signature_paragraph(doc, bi + 1)
         if label is not None:
             found = Attribution(q, label, None, HOW_SIGNATURE)
@@ -277,7 +281,7 @@ def attribute_quotes(doc, lexicon: Lexicon, cues: list[Cue] | None = None) -> li
         a, b = out[k], out[k + 1]
         if a.how == HOW_NONE and not a.quote.closed and b.how not in (HOW_NONE, HOW_TITLE, HOW_FRAGMENT):
             bb = doc.block_at(b.quote.start)
-            if bb is not None and not text[doc.blocks[bb].start:b.quote.start].strip():
+            if bb is not None and _NON_SPACE.search(text, doc.blocks[bb].start, b.quote.start) is None:
                 out[k] = Attribution(a.quote, b.speaker, b.cue, HOW_CONTINUATION)
 
     if any(a.how == HOW_NONE for a in out):
