@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rule_helpers import SEED, lint, span
 
 
@@ -101,3 +103,24 @@ def test_house_spellings_fix_and_case():
     diags = lint(text, ["K101"])
     assert [(d.text, d.fix) for d in diags] == [
         ("Hizbollah", "Hezbollah"), ("Hizballah", "Hezbollah"), ("Irbil", "Erbil"), ("Teheran", "Tehran")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abcAB", max_size=7), st.text(alphabet="abcAB", max_size=7))
+def test_one_edit_apart_is_rapidfuzz_osa_at_most_one(a, b):
+    from rapidfuzz.distance import OSA
+
+    from linter.kinds.consistency.name_spelling import one_edit_apart
+
+    assert one_edit_apart(a, b) == (OSA.distance(a, b) <= 1)
+
+
+def test_one_edit_apart_on_names():
+    from linter.kinds.consistency.name_spelling import one_edit_apart
+
+    assert one_edit_apart("Romanowski", "Romanowsky")  # changed
+    assert one_edit_apart("Fuyao", "Fuayo")  # swapped
+    assert one_edit_apart("Knoepfler", "Knoepler")  # dropped
+    assert one_edit_apart("Cavusoglu", "Cavusolglu")  # added
+    assert one_edit_apart("Yanukovych", "Yanukovich")
+    assert not one_edit_apart("Johnson", "Jonsen")  # two edits

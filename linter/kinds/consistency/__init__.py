@@ -6,7 +6,7 @@ module in this package, named after the value (``name-spelling`` is ``name_spell
 * ``dotted-acronyms`` -- "US" and "U.S.", "DC" and "D.C." in one article.
 * ``variants`` -- two forms from one group of a word list ("percent | per cent").
 * ``name-spelling`` -- a name spelled two ways ("Romanowski" / "Romanowsky"):
-  capitalised words one edit apart (rapidfuzz OSA distance), blocked by their
+  capitalised words one edit apart (changed, added, dropped or swapped letters), blocked by their
   one-deletion variants so no quadratic pair loop. Guards against different real
   names: the rarer form must be rare, the first letters must agree, neither may
   be an inflection of the other (Syria/Syrian), and two forms preceded by
