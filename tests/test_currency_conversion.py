@@ -75,11 +75,13 @@ def pack_with_bands(tmp_path, monkeypatch):
     return make
 
 
-def test_a_bad_band_entry_is_a_load_error_at_its_line(run_cli, pack_with_bands):
-    (pack_with_bands("GBP/USD: 2.2-1.0") / "a.txt").write_text("It cost $100 (93 euros).\n")
+@pytest.mark.parametrize("entry", ["GBP/USD: 2.2-1.0", "GBP/USD: 1.2.3-2.0"])
+def test_a_bad_band_entry_is_a_load_error_at_its_line(run_cli, pack_with_bands, entry):
+    (pack_with_bands(entry) / "a.txt").write_text("It cost $100 (93 euros).\n")
     code, out, err = run_cli("check", "a.txt")
     assert (code, out) == (2, "")
     assert "bands.yaml:3" in err and "is not 'ABC/XYZ: low-high'" in err
+    assert "Traceback" not in err
 
 
 def test_a_newsroom_band_narrows_the_check(run_cli, pack_with_bands):

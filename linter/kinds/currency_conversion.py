@@ -49,8 +49,8 @@ _CLOSE = re.compile(r"\s*[);]")
 _OTHER_DOLLAR = LazyPattern(r"(?:US\$|\$US|\bUSD\b|\b(?:A|AU|C|CA|NZ|HK|S|NT|Z)\$|\bU\.?S\.? dollars?\b|"
                            r"\b(?:Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan|Zimbabwe)\s+dollars?\b)")
 _BARE_DOLLAR = LazyPattern(r"(?<![A-Za-z$])\$(?!\s?US)")
-_BAND = re.compile(r"^\s*([A-Z]{3})\s*/\s*([A-Z]{3})\s*:\s*([\d.]+)\s*-\s*([\d.]+)\s*$")
-_YEAR_BAND = re.compile(r"^\s*([A-Z]{3})\s*/\s*([A-Z]{3})\s+(\d{4})\s*:\s*([\d.]+)\s*-\s*([\d.]+)\s*$")
+_BAND = re.compile(r"^\s*(?P<a>[A-Z]{3})\s*/\s*(?P<b>[A-Z]{3})\s*:\s*(?P<low>[\d.]+)\s*-\s*(?P<high>[\d.]+)\s*$")
+_YEAR_BAND = re.compile(r"^\s*(?P<a>[A-Z]{3})\s*/\s*(?P<b>[A-Z]{3})\s+(?P<year>\d{4})\s*:\s*(?P<low>[\d.]+)\s*-\s*(?P<high>[\d.]+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -120,33 +120,20 @@ class Rule(RuleBase):
         return [self.bands] + ([self.years] if self.years else [])
 
     def prepare(self, wordlists):
-        bands = {}
-        for i, entry in enumerate(wordlists.get(self.bands, [])):
-            if isinstance(entry, dict) and len(entry) == 1:  # YAML read "GBP/USD: 1.00-2.20" unquoted
-                [(pair, band)] = entry.items()
-                entry = f"{pair}: {band}"
-            m = _BAND.match(str(entry))
-            if not m or float(m.group(3)) <= 0 or float(m.group(3)) >= float(m.group(4)):
-                raise WordListEntryError(self.bands, i, f"'{entry}' is not 'ABC/XYZ: low-high' (one ABC in XYZ, "
-                                                         "low below high), e.g. 'GBP/USD: 1.00-2.20'")
-            a, b, low, high = m.group(1), m.group(2), float(m.group(3)), float(m.group(4))
-            text = f"{m.group(3)}-{m.group(4)} {b} to the {a}"
-            # kept as units of the alphabetically second per one of the first, with the
-            # orientation the list writes it in (``flip``: the list names the second first)
-            bands[(a, b) if a < b else (b, a)] = (low, high, text, False) if a < b else (1 / high, 1 / low, text, True)
-        self._bands = bands
-        years: dict = {}
-        for i, entry in enumerate(wordlists.get(self.years, []) if self.years else []):
-            if isinstance(entry, dict) and len(entry) == 1:
-                [(pair, band)] = entry.items()
-                entry = f"{pair}: {band}"
-            m = _YEAR_BAND.match(str(entry))
-            if not m or float(m.group(4)) <= 0 or float(m.group(4)) > float(m.group(5)):
-                raise WordListEntryError(self.years, i, f"'{entry}' is not 'ABC/XYZ YYYY: low-high' (one ABC in XYZ "
-                                                        "that year, low not above high), e.g. 'GBP/USD 2016: 1.214-1.487'")
-            a, b, year, low, high = m.group(1), m.group(2), int(m.group(3)), float(m.group(4)), float(m.group(5))
-            years[((a, b) if a < b else (b, a)), year] = (low, high) if a < b else (1 / high, 1 / low)
-        self._years = years
+        # kept as units of the alphabetically second currency per one of the first; a band
+        # also keeps the orientation the list writes it in (``flip``: the list names the
+        # second first), for messages
+        self._bands = {}
+        for m, (pair, low, high, flip) in _range_entries(
+                wordlists, self.bands, _BAND, strict=True,
+                shape="'ABC/XYZ: low-high' (one ABC in XYZ, low below high), e.g. 'GBP/USD: 1.00-2.20'"):
+            self._bands[pair] = (low, high, f"{m['low']}-{m['high']} {m['b']} to the {m['a']}", flip)
+        self._years = {}
+        for m, (pair, low, high, _) in _range_entries(
+                wordlists, self.years, _YEAR_BAND, strict=False,
+                shape="'ABC/XYZ YYYY: low-high' (one ABC in XYZ that year, low not above high), "
+                      "e.g. 'GBP/USD 2016: 1.214-1.487'"):
+            self._years[pair, int(m["year"])] = (low, high)
 
     def conversions(self, doc) -> list[Conversion]:
         """Every ``amount (amount)`` pair of money figures in two currencies, in order."""
@@ -229,6 +216,27 @@ class Rule(RuleBase):
     def _agree(self, a: Conversion, b: Conversion) -> bool:
         slack = 1 + self.tolerance
         return a.low <= b.high * slack and b.low <= a.high * slack
+
+
+def _range_entries(wordlists, name: str | None, pattern: re.Pattern, strict: bool, shape: str):
+    """(match, (pair, low, high, flip)) of each entry of the word list ``name`` (none when
+    ``name`` is None): ``pattern`` names groups ``a``, ``b``, ``low``, ``high``; the pair
+    comes back in alphabetical order with its range turned to match (``flip``). A low that
+    is not positive, above the high (or equal to it when ``strict``), or not a number is a
+    load error that shows ``shape``."""
+    for i, entry in enumerate(wordlists.get(name, []) if name else []):
+        if isinstance(entry, dict) and len(entry) == 1:  # YAML read "GBP/USD: 1.00-2.20" unquoted
+            [(pair, band)] = entry.items()
+            entry = f"{pair}: {band}"
+        m = pattern.match(str(entry))
+        try:
+            low, high = (float(m["low"]), float(m["high"])) if m else (0.0, 0.0)
+        except ValueError:  # "1.2.3"
+            low = high = 0.0
+        if low <= 0 or (low >= high if strict else low > high):
+            raise WordListEntryError(name, i, f"'{entry}' is not {shape}")
+        a, b = m["a"], m["b"]
+        yield m, (((a, b), low, high, False) if a < b else ((b, a), 1 / high, 1 / low, True))
 
 
 def _rate_text(c: Conversion, flip: bool) -> str:
