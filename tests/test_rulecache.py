@@ -229,7 +229,7 @@ def test_old_caches_are_removed_from_the_folder(cache, pack):
 
 
 def test_lazy_pattern_compiles_on_first_use_and_then_is_a_plain_pattern():
-    from linter.kinds._regex import LazyPattern
+    from linter.text import LazyPattern
 
     p = LazyPattern(r"(?P<n>\d+) people", 0)
     assert "search" not in vars(p)  # nothing compiled at import

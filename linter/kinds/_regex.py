@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..schema import InvalidField
-from ..text import LazyPattern, words_pattern  # noqa: F401 (defined with the other text helpers; kinds import them from here)
+from ..text import words_pattern  # noqa: F401 (defined with the other text helpers; kinds import it from here)
 
 REGEX_TIMEOUT = 2.0  # seconds per rule per document
 

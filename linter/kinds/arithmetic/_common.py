@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .._regex import LazyPattern
+from ...text import LazyPattern
 
 COUNTLIKE = ("count", "number")
 

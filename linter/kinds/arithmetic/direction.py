@@ -17,7 +17,7 @@ import re
 
 from ...diagnostics import Finding, Related
 from .._detectors import detector
-from .._regex import LazyPattern
+from ...text import LazyPattern
 from ._common import compatible, fmt, pairs
 
 

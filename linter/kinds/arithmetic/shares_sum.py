@@ -16,7 +16,7 @@ import re
 
 from ...diagnostics import Finding, Related
 from .._detectors import detector
-from .._regex import LazyPattern
+from ...text import LazyPattern
 
 
 _WHOLE_PHRASE = LazyPattern(r"\s+of\s+((?:the\s+|all\s+|its\s+|their\s+)?[\w'’-]+(?:\s+(?!(?:were|was|are|is|and|or|but|in|on|at|for|to|from|by|with|who|that|which|said|say|says|have|had|has|backed|voted|support|supported|oppose|opposed|want|wanted|think|thought|believe|believed)\b)[\w'’-]+){0,2})", re.I)
