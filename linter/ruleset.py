@@ -54,6 +54,11 @@ def load_rules(extra_dirs: list[str | os.PathLike] | None = None, *, builtin: bo
     word list or ``{placeholder}``, a word-list entry the rule cannot use, a folder with
     neither rules nor word lists."""
     dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs or []]
+    # a folder named twice (the built-in pack passed as a pack, "rules" and "./rules") loads once
+    first: dict[Path, Path] = {}
+    for d in dirs:
+        first.setdefault(d.resolve() if d.is_dir() else d, d)
+    dirs = list(first.values())
     raw_rules: list[tuple[Path, dict, object]] = []  # (file, data, YAML node for line numbers)
     wordlists: dict[str, list] = {}
     origins: dict[str, list[tuple[Path, int, int]]] = {}  # where each word-list entry was written: file, line, index

@@ -168,6 +168,23 @@ def test_weekday_without_year_needs_a_document_date():
     assert d.text == "Friday, March 6" and "Wednesday" in d.message
 
 
+@pytest.mark.parametrize("text, flagged", [
+    # the year the text named last: "last year" (2016), "In 2015"
+    ("He was admitted on 11 April last year, a Monday. On Thursday, 14 April, surgeons asked.", []),
+    ("In 2015 the river rose. On Friday, 3 July, it burst its banks.", []),
+    # a year named right after the date is the date's own: 14 April 2016 was a Thursday
+    ("Surgeons asked on Thursday, 14 April last year.", []),
+    # a weekday that fits neither that year nor the article's is still wrong
+    ("In 2015 the river rose. On Wednesday, 3 July, it burst its banks.", ["Wednesday, 3 July"]),
+    # a later year named after the date does not excuse it
+    ("On Thursday, 14 April, surgeons asked. In 2016 nothing changed.", ["Thursday, 14 April"]),
+    # a date with its own year is judged by it, whatever the text named before
+    ("In 2016 it began. On Thursday, 14 April 2017, it ended.", ["Thursday, 14 April 2017"]),
+])
+def test_a_yearless_weekday_may_fit_the_year_the_text_named_last(text, flagged):
+    assert [d.text for d in lint(text, dt.date(2017, 3, 30)) if d.rule == "D101"] == flagged
+
+
 def test_impossible_date_is_reported():
     [d] = lint("It happened on November 31, 2014.")
     assert (d.rule, d.text) == ("D102", "November 31, 2014")

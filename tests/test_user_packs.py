@@ -210,3 +210,11 @@ def test_a_pack_named_in_the_config_and_on_the_command_line_loads_once(run_cli, 
     code, out, err = run_cli("a.txt", "--rules", "house", "--select", "X101")
     assert code == 1 and out.count("[X101 kyiv]") == 1, err
     assert run_cli("test-rules", "house", "--rules", "house")[1] == "2 passed, 0 failed (1 rule)\n"
+
+
+def test_the_builtin_pack_named_as_a_pack_loads_once(run_cli):
+    from linter.ruleset import builtin_rules_dir
+    builtin = builtin_rules_dir()
+    assert [r.id for r in load_rules([builtin, f"{builtin}/."]).rules] == [r.id for r in load_rules().rules]
+    code, out, err = run_cli("test-rules", str(builtin))
+    assert code == 0 and re.fullmatch(r"\d+ passed, 0 failed \(\d+ rules\)\n", out), err
