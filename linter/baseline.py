@@ -277,7 +277,7 @@ def changed_lines(rev: str, cwd: str = ".") -> tuple[Path, dict[str, set[int] | 
     diff = _git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--unified=0", "--no-renames", rev, "--"], str(top))
     changed: dict[str, set[int] | None] = {}
     current: set[int] | None = None
-    for line in diff.splitlines():
+    for line in diff.split("\n"):  # git's lines end at LF only; a lone CR is inside a line
         if line.startswith("+++ "):
             name = line[4:].rstrip("\t")  # git ends names containing spaces with a tab
             if name == "/dev/null":
@@ -299,18 +299,47 @@ def changed_lines(rev: str, cwd: str = ".") -> tuple[Path, dict[str, set[int] | 
     return top, changed
 
 
+def _git_line_numbers(path: str) -> list[int] | None:
+    """For a file with a lone CR (old Mac line ends), git's line number of each of factlint's
+    lines (factlint ends a line at CR, LF or CRLF, as editors do; git only at LF); None for
+    every other file, whose numbers agree."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    if b"\r" not in data or b"\x00" in data or not re.search(rb"\r(?!\n)", data):
+        return None  # no lone CR; or UTF-16, which git does not diff as text
+    from .document import LineIndex
+    text = data.decode("latin-1")  # one character per byte: the breaks stay where they are
+    lf_before = 0
+    out, last = [], 0
+    for start in LineIndex(text).starts:
+        lf_before += text.count("\n", last, start)
+        last = start
+        out.append(lf_before + 1)
+    return out
+
+
 def keep_changed(results, rev: str) -> int:
     """Drop findings not on a changed line (in place); a finding with a related location (the
     other side of a contradiction or duplicate) stays when either side is on a changed line.
     Returns how many were dropped."""
     top, changed = changed_lines(rev)
+    git_line_of: dict[str, list[int] | None] = {}
 
     def touched(path: str, line: int, end_line: int) -> bool:
         rel = _rel(path, top) if path not in ("", "-") else path
         if rel not in changed:
             return False
         lines = changed[rel]
-        return lines is None or any(n in lines for n in range(line, max(line, end_line) + 1))
+        if lines is None:
+            return True
+        if path not in git_line_of:
+            git_line_of[path] = _git_line_numbers(path)
+        to_git = git_line_of[path]
+        if to_git is not None:  # a file with lone CRs: git counts only its LFs
+            line, end_line = (to_git[min(n, len(to_git)) - 1] for n in (line, end_line))
+        return any(n in lines for n in range(line, max(line, end_line) + 1))
 
     dropped = 0
     for r in results:

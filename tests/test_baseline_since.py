@@ -69,6 +69,19 @@ def test_cross_reference_kept_when_either_side_changed(repo):
     assert results[0].diagnostics == [related_on_changed, own_line]
 
 
+def test_since_counts_lines_as_git_does_in_a_file_with_lone_crs(run_cli, repo):
+    """factlint ends a line at a lone CR (old Mac files); git only at LF. Git line 1 of c.md is
+    factlint's lines 1-2 (unchanged), git line 2 its lines 3-4, where the new zork is."""
+    (repo / "docs" / "c.md").write_bytes(b"A zork.\rB.\nC.\rD.\n")
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "cr", cwd=repo)
+    (repo / "docs" / "c.md").write_bytes(b"A zork.\rB.\nC.\rD zork.\n")
+    code, out, err = run_cli("c.md", "--isolated", "--no-builtin-rules", "--rules", str(RULES), "--format", "json",
+                             "--since", "HEAD")
+    assert code == 1, err
+    assert [d["line"] for d in json.loads(out)["diagnostics"]] == [4]
+
+
 def test_since_unknown_revision_is_a_usage_error(run_cli, repo):
     code, out, err = run_cli(".", "--isolated", "--since", "no-such-rev")
     assert code == 2 and out == "" and "unknown git revision 'no-such-rev'" in err

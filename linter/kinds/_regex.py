@@ -66,7 +66,7 @@ class UserRegex:
         self._compiled = None
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)  # bounded: a language server reloading edited packs for hours
 def compile_user(pattern: str, ignore_case: bool = False, engine: str = "regex") -> UserRegex:
     """One :class:`UserRegex` per pattern, flags and engine: rules that write the same
     regex (S101 and S103) share it, and with it one scan of each document (see
