@@ -19,7 +19,10 @@ On clean articles every such pair whose values cannot both hold is a candidate f
 alarm (real news rarely contradicts itself). The script prints (1) a sweep of hand-made
 rules over those features and (2), when scikit-learn is importable, a gradient-boosted
 classifier scored by 5-fold cross-validation: the recall it reaches when allowed as many
-clean-text flags as the bar permits. Nothing here is imported by factlint.
+clean-text flags as the bar permits. With ``--spacy-model NAME`` (spaCy and an English
+model installed by hand) each figure also gets slots from a dependency parse: the noun it
+counts, the verb it hangs from, that verb's subject, the names and dates in its clause,
+and the classifier sees those too. Nothing here is imported by factlint.
 """
 
 from __future__ import annotations
@@ -53,8 +56,10 @@ _TIME = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
-def figures(text: str, date) -> list[dict]:
-    """factlint's figures of the compared kinds, each with the words around it."""
+def figures(text: str, date, parser=None) -> list[dict]:
+    """factlint's figures of the compared kinds, each with the words around it (and, with a
+    spaCy ``parser``, the slots of its clause)."""
+    parsed = parser(text) if parser is not None else None
     doc = Document.from_text(text, date=date)
     attach_facts(doc)
     out = []
@@ -75,7 +80,44 @@ def figures(text: str, date) -> list[dict]:
             "numbers": {m.group(0) for m in _NUMBER.finditer(doc.text[s.start:q.start] + " " +
                                                              doc.text[q.end:s.end])} - times,
         })
+        if parsed is not None:
+            out[-1]["slots"] = parse_slots(parsed, q.start, q.end)
     return out
+
+
+_NAMED = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW".split())
+
+
+def parse_slots(parsed, start: int, end: int) -> dict | None:
+    """What a dependency parse says of the figure at ``start:end``: the noun it counts, the
+    verb it hangs from, that verb's subject, and the names and dates of the verb's clause."""
+    toks = [t for t in parsed.char_span(start, end, alignment_mode="expand") or ()]
+    if not toks:
+        return None
+    root = next((t for t in toks if not start <= t.head.idx < end), toks[-1])
+    noun = root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    is_verb = verb.pos_ in ("VERB", "AUX")
+    clause = list(verb.subtree) if is_verb else list(root.sent)
+    lo, hi = clause[0].idx, clause[-1].idx + 1
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if is_verb else []
+    return {"noun": noun.lemma_.lower(), "verb": verb.lemma_.lower() if is_verb else "", "dep": root.dep_,
+            "subject": {w.lemma_.lower() for c in subject for w in c.subtree if w.pos_ in ("PROPN", "NOUN")},
+            "names": {e.text.lower() for e in parsed.ents if e.label_ in _NAMED and lo <= e.start_char < hi},
+            "dates": {e.text.lower() for e in parsed.ents if e.label_ in ("DATE", "TIME") and lo <= e.start_char < hi},
+            "modifiers": {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c not in toks}}
+
+
+def parse_features(a: dict | None, b: dict | None) -> list[float]:
+    if a is None or b is None:
+        return [0.0] * 14
+    split = lambda x, y: [len(x - y), len(y - x), len(x & y)]  # noqa: E731
+    return [a["noun"] == b["noun"], a["verb"] == b["verb"] != "", a["dep"] == b["dep"],
+            *split(a["subject"], b["subject"]), *split(a["names"], b["names"]), *split(a["dates"], b["dates"]),
+            len(a["modifiers"] & b["modifiers"]),
+            bool(a["modifiers"] and b["modifiers"] and not a["modifiers"] & b["modifiers"])]
 
 
 def _agree(a: list, b: list) -> int:
@@ -102,12 +144,14 @@ def pair_features(a: dict, b: dict) -> dict:
          "distance": min(b["sentence"] - a["sentence"], 50)}
     for slot in ("names", "times", "numbers"):
         f[slot] = (len(a[slot] - b[slot]), len(b[slot] - a[slot]), len(a[slot] & b[slot]))
+    if "slots" in a:
+        f["parse"] = parse_features(a["slots"], b["slots"])
     return f
 
 
 def vector(f: dict) -> list[float]:
     return [f["left"], f["right"], f["left"] + f["right"], f["jaccard"], f["shared"], f["noun"],
-            f["distance"], *f["names"], *f["times"], *f["numbers"]]
+            f["distance"], *f["names"], *f["times"], *f["numbers"], *f.get("parse", ())]
 
 
 def candidate_pairs(figs: list[dict]):
@@ -119,20 +163,20 @@ def candidate_pairs(figs: list[dict]):
                 yield i, j, pair_features(a, b)
 
 
-def collect(split: str):
+def collect(split: str, parser=None):
     articles = in_split(load_articles(ensure_corpus(cache_dir(), log=lambda *a: None))[0], split)
     fairness = load_injection_judgments(Path(__file__).resolve().parent.parent / "eval" / "judged_injections.yaml")
     sites, clean, words = [], [], 0
     for art in articles:
         words += art.words
-        figs = figures(art.text, art.date_obj)
+        figs = figures(art.text, art.date_obj, parser)
         clean += [f for i, j, f in candidate_pairs(figs) if conflict(figs[i]["q"], figs[j]["q"])]
         for first, later in inject.quantity_sites(art.text):
             ns, ne = inject._digits_span(later)
             new = inject._changed_figure(art.text[ns:ne], random.Random(f"{art.id}:{later.start()}"))
             if new == art.text[ns:ne]:
                 continue
-            changed = figures(art.text[:ns] + new + art.text[ne:], art.date_obj)
+            changed = figures(art.text[:ns] + new + art.text[ne:], art.date_obj, parser)
             at = lambda pos: next((k for k, g in enumerate(changed) if g["q"].start <= pos < g["q"].end), None)  # noqa: E731
             i, j = at(first.start()), at(ns)
             pair = None
@@ -156,8 +200,17 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="dev", choices=("dev", "test"))
     ap.add_argument("--rate", type=float, default=0.05, help="allowed clean flags per 1,000 words")
+    ap.add_argument("--spacy-model", metavar="NAME", help="add dependency-parse slots from this spaCy model "
+                    "(installed by hand; about 2 minutes a split)")
     args = ap.parse_args(argv)
-    sites, clean, words = collect(args.split)
+    parser = None
+    if args.spacy_model:
+        try:
+            import spacy
+            parser = spacy.load(args.spacy_model)
+        except (ImportError, OSError) as exc:
+            ap.error(f"--spacy-model: {exc}")
+    sites, clean, words = collect(args.split, parser)
     budget = int(args.rate * words / 1000)
     readable = [s for s in sites if s["pair"]]
     fair = [s for s in sites if s["fair"] == "fair"]
@@ -188,7 +241,7 @@ def main(argv=None) -> int:
     p = cross_val_predict(HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, random_state=0),
                           x, y, cv=5, method="predict_proba")[:, 1]
     negatives = np.sort(p[y == 0])[::-1]
-    print("\nlearned ceiling (gradient boosting, 5-fold cross-validated)")
+    print(f"\nlearned ceiling (gradient boosting, 5-fold cross-validated{', with parse slots' if parser else ''})")
     for flags in sorted({budget // 2, budget, 2 * budget, 4 * budget}):
         found = p[: len(readable)] > negatives[min(flags, len(negatives) - 1)]
         hit = int(found.sum())
