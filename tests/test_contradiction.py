@@ -62,9 +62,24 @@ def test_without_a_date_relative_times_stay_silent():
     "The strike began in 2019. The trial began in 2021.",
     "The mission will not end in 2024. The mission will end in 2025.",
     "Faraday expects to start testing a vehicle in 2017 and to start production in 2018.",
+    # the subject's head differs: the contributions began, the fund started
+    "Acme's contributions to the Global Health Fund began in 2006. Its partners include the Global Health "
+    "Fund, which started in 2005.",
+    # each object names a thing the other lacks: two initiatives
+    "The party launched the Ecopop initiative in 2014. The party launched the expulsion initiative in 2010.",
+    # the time is the subordinate clause's: the freeze was in 2012
+    "Emissions started rising again after the province froze the tax in 2012. The panel said the tax must "
+    "start increasing again in 2018.",
 ])
 def test_event_times_that_do_not_conflict(text):
     assert lint(text, dt.date(2017, 3, 1)) == []
+
+
+def test_same_event_with_a_longer_subject_or_object_still_conflicts():
+    text = ("The Coalition's mission in most of Iraq will end in 2024, officials said. Blinken said, as "
+            "had been stated on Friday, that the Coalition mission will conclude in Iraq in 2025.")
+    [d] = lint(text)
+    assert (d.rule, d.text, [text[r.start:r.end] for r in d.related]) == ("C101", "2025", ["2024"])
 
 
 def test_explicit_times_for_the_same_event_conflict():

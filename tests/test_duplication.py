@@ -150,3 +150,44 @@ def test_misquote_different_named_speakers():
     text = ("“We will stay in Iraq until the job is done,” Blinken said.\n\n"
             "“We will stay in Syria until the job is done,” Austin said.\n")
     assert lint(text, ["Q106"]) == []
+
+
+LIVE = """The Latest: results night.
+
+___.
+
+{stamp1}
+
+Clinton wins North Carolina. She now leads by 300 delegates in the overall count tonight.
+
+It takes 2,383 delegates to win the Democratic nomination for president.
+
+___.
+
+{stamp2}
+
+Rubio ends his campaign after losing Florida to Donald Trump by a wide margin tonight.
+
+It takes 2,383 delegates to win the Democratic nomination for president.
+
+Rubio ends his campaign after losing Florida to Donald Trump by a wide margin tonight.
+
+___.
+
+{stamp3}
+
+It takes 2,383 delegates to win the Democratic nomination for president.
+"""
+
+
+def test_live_file_entries_are_compared_within_an_entry_only():
+    """A live file restates its background in every timestamped entry; a paragraph given
+    twice inside one entry is still a slip, and without the stamps every repeat counts."""
+    live = LIVE.format(stamp1="8:35 p.m.", stamp2="8:20 p.m.", stamp3="10:05 GMT")
+    assert [(d.rule, d.line) for d in lint(live, ["R101", "R102"])] == [("R101", 19)]
+    plain = LIVE.format(stamp1="Later.", stamp2="Then.", stamp3="Finally.")
+    assert [(d.rule, d.line) for d in lint(plain, ["R101", "R102"])] == [("R101", 17), ("R101", 19), ("R101", 25)]
+    # two stamps are not a live file; a numbered list ("1.", "8.") is not a stamp
+    two = LIVE.format(stamp1="8:35 p.m.", stamp2="8:20 p.m.", stamp3="Finally.")
+    assert len(lint(two, ["R101"])) == 3
+    assert len(lint(LIVE.format(stamp1="1.", stamp2="2.", stamp3="3."), ["R101"])) == 3

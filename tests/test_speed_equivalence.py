@@ -192,5 +192,5 @@ def test_rules_sharing_a_pattern_scan_each_document_once(monkeypatch):
     assert [(d.rule, d.text) for d in found] == [("S101", "in in")]  # "very very": an S103 exception
     found = linter.lint_text('"It was the the end," she said. We met at at noon.\n', config=Config(select=["S101", "S103"]))
     assert sorted((d.rule, d.text) for d in found) == [("S101", "at at"), ("S103", "the the")]
-    main_scans = [p for p in scans if getattr(p, "pattern", "").startswith("(?i)(?<![\\w'’-])(?P<word>")]
+    main_scans = [p for p in scans if getattr(p, "pattern", "").startswith("(?i)(?<![\\w'’&-])(?P<word>")]
     assert len(main_scans) == 2  # one per document, not one per rule

@@ -12,7 +12,9 @@ linear, not quadratic. Repeated *words* ("the the") are S101's job, not this kin
 Intentional repeats are configurable per rule: ``ignore_blocks`` (pull quotes are
 Markdown block quotes), ``skip_quotes`` (a passage that is mostly a direct quote,
 restated in full by design) and ``allow`` (regexes for boilerplate a newsroom
-repeats on purpose).
+repeats on purpose). A live file (a rolling story whose entries each open with a time
+stamp on a line of its own: "8:35 p.m.", "10:05 GMT") restates its background in every
+entry by design, so there passages are compared within an entry only (``live_entries``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Annotated, ClassVar, Literal, TYPE_CHECKING
 
 from ..diagnostics import Finding, Related
 from ..document import BLOCK_KINDS, per_document
+from ..text import LazyPattern
 from ._regex import UserRegex, check_user_regexes, compile_user, finditer
 from ._similar import NearIndex, sketch, words
 from .base import RuleBase
@@ -57,6 +60,8 @@ class Rule(RuleBase):
     """With `skip_quotes`: the share of the passage inside quotes from which it is skipped."""
     allow: list[str] = []
     """Regexes for boilerplate repeated on purpose; a passage matching one is never reported."""
+    live_entries: bool = True
+    """In a live file (three or more entries opening with a time stamp alone on a line), compare passages within an entry only."""
 
     _allow: list[UserRegex] = ()
 
@@ -73,15 +78,16 @@ class Rule(RuleBase):
             blocks = doc.blocks
             repeats = [((blocks[s].start, blocks[s].end), (blocks[f].start, blocks[f].end), score)
                        for s, f, score in duplicate_blocks(doc, self.min_words, self.threshold,
-                                                           tuple(self.ignore_blocks), self.near_min_words)]
+                                                           tuple(self.ignore_blocks), self.near_min_words,
+                                                           self.live_entries)]
         else:
             # paragraphs repeated as a whole are R101's (default settings), not one finding per sentence
             dup_blocks = {second for second, _, _ in duplicate_blocks(doc, *PARAGRAPH_DEFAULTS)}
-            units = [
-                (s.start, s.end) for s in doc.sentences
-                if s.block not in dup_blocks and doc.blocks[s.block].kind not in self.ignore_blocks
-            ]
-            repeats = _repeats(doc, units, self.min_words, self.threshold, self.near_min_words)
+            kept = [s for s in doc.sentences
+                    if s.block not in dup_blocks and doc.blocks[s.block].kind not in self.ignore_blocks]
+            entry = live_entries(doc) if self.live_entries else None
+            repeats = _repeats(doc, [(s.start, s.end) for s in kept], self.min_words, self.threshold,
+                               self.near_min_words, [entry[s.block] for s in kept] if entry else None)
         for (start, end), (fstart, fend), score in repeats:
             if self._allowed(doc, start, end) or self._allowed(doc, fstart, fend):
                 continue
@@ -108,23 +114,47 @@ class Rule(RuleBase):
         return any(next(finditer(p, text), None) is not None for p in self._allow)
 
 
-# min_words, threshold, ignored block kinds, near_min_words of the built-in R101: the
-# paragraph repeats other checks (R102, misquote) leave to it
-PARAGRAPH_DEFAULTS = (8, 90.0, ("blockquote",), 12)
+# min_words, threshold, ignored block kinds, near_min_words, live_entries of the built-in
+# R101: the paragraph repeats other checks (R102, misquote) leave to it
+PARAGRAPH_DEFAULTS = (8, 90.0, ("blockquote",), 12, True)
+
+# a live entry's time stamp, alone on its line: "8:35 p.m.", "11 a.m.", "10:05 GMT", "Update 14:32"
+_STAMP = LazyPattern(
+    r"(?:(?:UPDATE|Update|Updated)\b[:,]?\s*)?"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)|\d{1,2}:\d{2}(?:\s*(?:GMT|BST|UTC|CET|CEST|ET|EDT|EST|PT|PDT|PST))?)"
+    r"(?:\s*(?:GMT|BST|UTC|CET|CEST|ET|EDT|EST|PT|PDT|PST))?\.?")
 
 
-def _repeats(doc, units: list[tuple[int, int]], min_words: int, threshold: float, near_min_words: int = 12):
-    """(second span, first span, score) for every unit that repeats an earlier one.
+@per_document
+def live_entries(doc) -> list[int] | None:
+    """The entry of each block in a live file (0 before the first time stamp), or None
+    when the document is not one: fewer than three blocks that are a time stamp alone."""
+    stamps = [i for i, b in enumerate(doc.blocks) if b.end - b.start <= 24
+              and _STAMP.fullmatch(doc.prose[b.start:b.end].strip())]
+    if len(stamps) < 3:
+        return None
+    entry, at = [], 0
+    for i in range(len(doc.blocks)):
+        if at < len(stamps) and stamps[at] == i:
+            at += 1
+        entry.append(at)
+    return entry
+
+
+def _repeats(doc, units: list[tuple[int, int]], min_words: int, threshold: float, near_min_words: int = 12,
+             groups: list[int] | None = None):
+    """(second span, first span, score) for every unit that repeats an earlier one of its
+    group (``groups``: one id per unit, e.g. a live file's entry; None: all one group).
 
     Short passages ("Corner, Ireland. Conceded by X.") differ by one name and still
     score 90%, so below ``near_min_words`` only exact repeats count.
     """
-    index = NearIndex(threshold)
-    spans: list[tuple[int, int]] = []
-    for start, end in units:
+    indexes: dict[int, tuple[NearIndex, list[tuple[int, int]]]] = {}
+    for k, (start, end) in enumerate(units):
         toks = words(doc.prose[start:end])
         if len(toks) < min_words:
             continue
+        index, spans = indexes.setdefault(groups[k] if groups else 0, (NearIndex(threshold), []))
         norm = " ".join(toks)
         sk = sketch(toks, norm=norm)
         match = index.best(norm, sk)
@@ -136,14 +166,17 @@ def _repeats(doc, units: list[tuple[int, int]], min_words: int, threshold: float
 
 @per_document
 def duplicate_blocks(doc, min_words: int, threshold: float, ignore: tuple[str, ...],
-                     near_min_words: int) -> list[tuple[int, int, float]]:
+                     near_min_words: int, by_entry: bool = True) -> list[tuple[int, int, float]]:
     """(second block index, first block index, score) for repeated blocks, computed once
-    per document and settings (R101, R102 and the misquote check all ask)."""
+    per document and settings (R101, R102 and the misquote check all ask); in a live file
+    (``by_entry``) only blocks of one entry are compared."""
     ids = [i for i, b in enumerate(doc.blocks) if b.kind not in ignore]
     starts = {doc.blocks[i].start: i for i in ids}
     units = [(doc.blocks[i].start, doc.blocks[i].end) for i in ids]
+    entry = live_entries(doc) if by_entry else None
+    groups = [entry[i] for i in ids] if entry else None
     return [(starts[s[0]], starts[f[0]], score) for s, f, score in _repeats(doc, units, min_words, threshold,
-                                                                          near_min_words)]
+                                                                          near_min_words, groups)]
 
 
 def _quoted_share(doc, start: int, end: int) -> float:

@@ -10,7 +10,11 @@ of at least ``min_similarity``) and whose times do not overlap contradict each o
 hedge before a time opens its interval ("by 2026" agrees with "in 2025"; the
 ``hedges`` word list). Only the last ``window`` mentions of a class are compared with
 each new one, so the cost stays linear; a negated or nominal verb ("the end of") is not
-a mention. The finding is on the later time, every earlier conflicting one related.
+a mention. Two mentions whose subjects have different heads ("contributions to the
+Initiative began" / "the Initiative, which started"), whose objects each name something
+the other lacks, or whose time belongs to a subordinate clause ("started rising after
+the province froze the tax in 2012") are not one event. The finding is on the later
+time, every earlier conflicting one related.
 
 Flagged (dated 2024-09-30): The mission in Iraq will end later this year, officials said. Blinken said the mission "will conclude in Iraq in September 2025."
 Fine (dated 2024-09-30):    The mission will end by 2026. The mission would conclude in September 2025.
@@ -32,11 +36,18 @@ STOPWORDS = frozenset(
     may might must do does did has have had not no nor so such also very just only even still yet most
     more less least much many some any all each every other another which who whom whose what when where
     why how if while though although because said says say told according officials official mr mrs ms
-    dr s year years month months week weeks day days today later earlier ago next last end""".split()
+    dr s year years month months week weeks day days today later earlier ago next last end again""".split()
 )
 _WORD = LazyPattern(r"[A-Za-z][\w-]*(?:['’]s)?")
 _CLAUSE_BREAK = LazyPattern(r"[;:]|\b(?:but|while|whereas|although|though)\b")
 _LEFT_BREAK = LazyPattern(r"[;:,]\s+(?:and|but)\b|[;:]|\b(?:and|but|while|whereas|although|though)\b")
+# a subordinate clause between verb and time: the time is that clause's ("started rising
+# again after the province froze the tax ... in 2012")
+_SUBORDINATE = LazyPattern(r"\b(?:after|before|when|once|because|unless|whereas)\b(?:\s+[^\s]+){2,}")
+# a preposition: the subject's head is the last word before the first one ("contributions
+# to the Clinton Global Initiative")
+_PREPOSITION = LazyPattern(r"\b(?:of|to|in|for|on|at|from|with|by|into|over|under|about|against|between|among)\b")
+_HEAD_BREAK = LazyPattern(r"[,“”\"(]|\b(?:that|which|who)\b")
 _NEGATION = re.compile(r"\b(?:not|never|n't|no longer)\b[^.]{0,12}$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|no|any|whose)|['’]s)\s+$", re.I)
 
@@ -53,9 +64,10 @@ def content_words(text: str) -> list[str]:
 
 
 class Mention:
-    __slots__ = ("event", "verb_start", "verb_end", "time", "subject", "words", "obj")
+    __slots__ = ("event", "verb_start", "verb_end", "time", "subject", "words", "obj", "head")
 
-    def __init__(self, event, verb_start, verb_end, time, subject, obj=()):
+    def __init__(self, event, verb_start, verb_end, time, subject, obj=(), head=None):
+        self.head = head
         self.obj = set(obj)
         self.event = event
         self.verb_start = verb_start
@@ -110,7 +122,7 @@ def _mentions(rule, doc):
         if t.start >= sent.end or t.start - ve > rule.max_gap:
             continue
         between = prose[ve:t.start]
-        if _CLAUSE_BREAK.search(between) or re.search(r"[.!?]\s", between):
+        if _CLAUSE_BREAK.search(between) or re.search(r"[.!?]\s", between) or _SUBORDINATE.search(between):
             continue
         # the subject: the words before the verb back to a clause break, plus the place words after it
         left_start = max(sent.start, vs - 120)
@@ -127,12 +139,28 @@ def _mentions(rule, doc):
         obj = content_words(between)
         if not subject and not obj:
             continue
-        yield Mention(rule._verbs[" ".join(m.group().lower().split())], vs, ve, t, subject + obj, obj)
+        yield Mention(rule._verbs[" ".join(m.group().lower().split())], vs, ve, t, subject + obj, obj,
+                      _head(left))
+
+
+def _head(left: str) -> str | None:
+    """The head of the subject before an event verb: the last content word of the nearest
+    phrase (after a comma, quote mark, "that" or "which") that has one, before that
+    phrase's first preposition ("the Coalition's mission in most of Iraq" -> mission;
+    "the Clinton Global Initiative, which" -> initiative)."""
+    for part in reversed(_HEAD_BREAK.split(left)):
+        prep = _PREPOSITION.search(part)
+        found = (content_words(part[:prep.start()]) if prep else []) or content_words(part)
+        if found:
+            return found[-1]
+    return None
 
 
 def _same_subject(rule, a: Mention, b: Mention) -> bool:
-    if a.obj and b.obj and not (a.obj & b.obj):
-        return False  # "start testing a vehicle" is not "start production"
+    if a.obj and b.obj and (not (a.obj & b.obj) or (a.obj - b.obj and b.obj - a.obj)):
+        return False  # "start testing a vehicle" is not "start production"; nor "the Ecopop initiative" "the expulsion initiative"
+    if a.head and b.head and a.head != b.head:
+        return False  # "contributions to the Initiative began" is not "the Initiative, which started"
     shared = len(a.words & b.words)
     if shared >= rule.min_shared_words:
         return True
