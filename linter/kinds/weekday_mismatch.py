@@ -4,16 +4,16 @@
 checkers do not. The date comes from the time-expression facts; a date without a
 year is judged against the document date (the occurrence nearest to it), and not
 at all when the document date is unknown, so nothing is guessed. Such a date is
-left alone, too, when its weekday fits the year the text last named ("In 2015 ...
-on Friday, 3 July"; "on 11 April last year ... On Thursday, 14 April"): a reader
-takes the story's year, not the article's. Numeric dates that read both ways
-("10/09/2014") are skipped.
+left alone, too, when its weekday fits the year of the last full date before it
+("on 11 April last year ... On Thursday, 14 April"; "on 3 July 2015 ... on Saturday,
+4 July"): a reader takes the story's year, not the article's. A bare year ("a
+crisis in 2011") sets no story year: it is background more often than not. Numeric
+dates that read both ways ("10/09/2014") are skipped.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-
 from typing import ClassVar
 
 from ..diagnostics import Finding
@@ -36,13 +36,15 @@ class Rule(RuleBase):
 
     def check(self, doc, ctx):
         times = doc.facts.times
-        story_years: range | None = None  # the years the text named last, before ``t``
+        story_years: range | None = None  # the year of the last full date before ``t``
         for i, t in enumerate(times):
-            if self._wrong(t, times[i + 1] if i + 1 < len(times) else None, story_years):
+            own = _own_years(t, times[i + 1] if i + 1 < len(times) else None)
+            if self._wrong(t, own, story_years):
                 yield self._finding(doc, t)
-            story_years = _years_named(t) or story_years
+            if own and t.kind == "date" and t.granularity == "day":
+                story_years = own
 
-    def _wrong(self, t, after, story_years: range | None) -> bool:
+    def _wrong(self, t, own: range | None, story_years: range | None) -> bool:
         if t.kind != "date" or t.weekday is None or not t.valid or t.ambiguous or t.low is None:
             return False
         if t.low.weekday() == t.weekday:
@@ -51,8 +53,7 @@ class Rule(RuleBase):
             return True
         if not self.without_year:
             return False
-        named = _years_named(after) if after is not None and after.start - t.end <= 2 else None  # "14 April last year"
-        return not _fits_a_year(t, named or story_years)
+        return not _fits_a_year(t, own or story_years)
 
     def _finding(self, doc, t) -> Finding:
         actual = t.low.weekday()
@@ -67,13 +68,14 @@ class Rule(RuleBase):
         }, suggestions=[suggestion])
 
 
-def _years_named(t) -> range | None:
-    """The years a time expression names in the text: a written year ("2015", "3 July
-    2015") or a year counted from the document date ("last year")."""
-    if t.low is None or t.high is None or t.granularity == "unknown":
-        return None
-    if t.year_given or (t.kind == "relative" and t.granularity in ("year", "month", "season")):
-        return range(t.low.year, t.high.year + 1) if t.high.year - t.low.year <= 2 else None
+def _own_years(t, after) -> range | None:
+    """The year a date is given in the text: written with it ("3 July 2015"), or counted
+    from the document date right after it ("11 April last year")."""
+    if t.year_given and t.low is not None and t.high is not None:
+        return range(t.low.year, t.high.year + 1)
+    if after is not None and after.kind == "relative" and after.granularity == "year" \
+            and after.start - t.end <= 2 and after.low is not None:
+        return range(after.low.year, after.high.year + 1)
     return None
 
 
