@@ -23,8 +23,8 @@ def test_text_output_format_and_exit_code(run_cli, article):
     assert code == 1
     assert out.splitlines() == [
         "story.txt:1:18: warning: 'the' is repeated [S101 repeated-word]",
-        "story.txt:2:9: warning: Doubled punctuation ',,' [S102 doubled-punctuation]",
-        "Found 2 problems in 1 file (0 errors, 2 warnings, 0 infos).",
+        "story.txt:2:9: info: Doubled punctuation ',,' [S102 doubled-punctuation]",
+        "Found 2 problems in 1 file (0 errors, 1 warning, 1 info).",
     ]
     assert err == ""
 
@@ -34,7 +34,7 @@ def test_json_output_matches_the_contract(run_cli, article):
     data = json.loads(out)
     jsonschema.validate(data, SCHEMA)
     assert code == 1
-    assert data["summary"] == {"files": 1, "errors": 0, "warnings": 2, "infos": 0}
+    assert data["summary"] == {"files": 1, "errors": 0, "warnings": 1, "infos": 1}
     d = data["diagnostics"][0]
     assert (d["path"], d["line"], d["column"], d["end_line"], d["end_column"]) == ("story.txt", 1, 18, 1, 25)
     assert (d["rule"], d["name"], d["category"], d["text"], d["suggestions"]) == (

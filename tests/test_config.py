@@ -50,11 +50,11 @@ def test_cli_flags_override_the_config(run_cli, tmp_path, monkeypatch):
     data = json.loads(out)
     assert [(d["rule"], d["severity"]) for d in data["diagnostics"]] == [("S101", "error")]
     assert code == 1
-    code, out, _ = run_cli("a.txt", "--format", "json", "--select", "S102", "--fail-on", "warning")
+    code, out, _ = run_cli("a.txt", "--format", "json", "--select", "S102", "--fail-on", "info")
     assert [d["rule"] for d in json.loads(out)["diagnostics"]] == ["S102"]
     assert code == 1
     code, out, _ = run_cli("a.txt", "--format", "json", "--isolated", "--select", "S")
-    assert [d["severity"] for d in json.loads(out)["diagnostics"]] == ["warning", "warning"]
+    assert [d["severity"] for d in json.loads(out)["diagnostics"]] == ["warning", "info"]
 
 
 def test_severity_off_and_per_path_ignore(run_cli, tmp_path, monkeypatch):

@@ -76,7 +76,7 @@ def test_seed_document_text_output_says_once_what_positions_mean(run_cli, tmp_pa
     code, out, err = run_cli(str(path), str(SEED), "--isolated", "--no-cache")
     lines = out.splitlines()
     assert lines.count(DOCX_NOTE) == 1 and lines[-2] == DOCX_NOTE
-    assert lines[-1] == "Found 32 problems in 2 files (2 errors, 16 warnings, 14 infos)."
+    assert lines[-1] == "Found 32 problems in 2 files (2 errors, 6 warnings, 24 infos)."
     assert f"{path}:40:44: error: '9,00' is not a well-formed number" in out
     code, out, _ = run_cli(str(SEED), "--isolated", "--no-cache")
     assert DOCX_NOTE not in out  # only when a Word document has findings
