@@ -25,6 +25,9 @@ from ._common import COUNTLIKE, OF_GAP, compatible, same_sentence
 _INCL_CUE = LazyPattern(r"(?:,|\(|—|–|-)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|incl\.)\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 _COMMA_BEFORE = LazyPattern(r"(?:,|—|–|\()\s*$")
 _OF_THEM = LazyPattern(r"\s+of\s+(?:them|whom|which)\b", re.I)
+# one side of a ratio: "6 in 10 of the 3 in 10 voters" is a share of a share, not 10 of 3
+_RATIO_BEFORE = LazyPattern(r"\d\s+(?:in|out\s+of)\s+$")
+_RATIO_AFTER = LazyPattern(r"\s+(?:in|out\s+of)\s+\d")
 
 
 @detector("part-whole")
@@ -39,7 +42,9 @@ def part_whole(rule, doc, qs):
             gap = prose[a.end:b.start]
             if (len(gap) <= 30 and b.is_quantity and OF_GAP.fullmatch(gap) and a.kind in COUNTLIKE
                     and b.kind in COUNTLIKE and a.unit is None and b.unit is None and not a.range_role
-                    and not b.range_role and _least(a) > _most(b) and b.value >= 1 and b.kind != "fraction"):
+                    and not b.range_role and _least(a) > _most(b) and b.value >= 1 and b.kind != "fraction"
+                    and not _RATIO_BEFORE.search(prose, max(0, a.start - 16), a.start)
+                    and not _RATIO_AFTER.match(prose, b.end)):
                 yield Finding(a.start, b.end, {"part": a.raw, "whole": b.raw, "text": prose[a.start:b.end]},
                               related=[Related(b.num_start, b.num_end, "the whole")])
         # "43,000 people, including 90,000 fighters"

@@ -4,7 +4,8 @@ Why: a part of a group of people cannot be more than all of it, and neither can 
 that is a share by definition ("turnout was 105%", "an unemployment rate of 120%"). The
 whole is a noun of the rule's word list right after "of" ("of respondents", "of the
 vote"), or one of those rates right before the figure. A change ("rose 150%", "up 150%
-of voters") or a ratio ("150% of GDP") can exceed 100% and is not reported.
+of voters") or a ratio ("150% of GDP"; "an unemployment rate of 150% of the national
+average") can exceed 100% and is not reported.
 
 Flagged: 150% of respondents said they were worried.
 Fine:    Sales rose 150% and debt reached 120% of GDP; 15% of respondents agreed.
@@ -36,6 +37,8 @@ def share_over_100(rule, doc, locale, english):
             if re.search(r"\b(?:by|rose|up|increase|increased|grew|jumped|more|than|over|above|to)\s+$", before):
                 continue
         else:
+            if m:
+                continue  # a ratio to something that is not a population: "120% of GDP", "150% of the national average"
             # "turnout was 105%", "an unemployment rate of 120%": a rate that is a share by definition
             r = _RATE_BEFORE.search(before)
             if not r:
