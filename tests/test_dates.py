@@ -187,6 +187,12 @@ def test_a_yearless_weekday_may_fit_the_year_of_the_last_full_date(text, flagged
     assert [d.text for d in lint(text, dt.date(2017, 3, 30)) if d.rule == "D101"] == flagged
 
 
+def test_a_year_named_right_after_the_date_is_the_one_the_message_gives():
+    [d] = lint("Surgeons asked on Monday, 14 April last year.", dt.date(2017, 3, 30))
+    assert d.message == "'Monday, 14 April': 2016-04-14 is a Thursday, not a Monday"
+    assert d.suggestions == ["Thursday, 14 April"]
+
+
 def test_impossible_date_is_reported():
     [d] = lint("It happened on November 31, 2014.")
     assert (d.rule, d.text) == ("D102", "November 31, 2014")

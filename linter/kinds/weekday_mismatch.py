@@ -40,7 +40,7 @@ class Rule(RuleBase):
         for i, t in enumerate(times):
             own = _own_years(t, times[i + 1] if i + 1 < len(times) else None)
             if self._wrong(t, own, story_years):
-                yield self._finding(doc, t)
+                yield self._finding(doc, t, _in_year(t, own) if own and not t.year_given else t.low)
             if own and t.kind == "date" and t.granularity == "day":
                 story_years = own
 
@@ -55,8 +55,8 @@ class Rule(RuleBase):
             return False
         return not _fits_a_year(t, own or story_years)
 
-    def _finding(self, doc, t) -> Finding:
-        actual = t.low.weekday()
+    def _finding(self, doc, t, day: _dt.date) -> Finding:
+        actual = day.weekday()
         ws, we = t.weekday_span
         written = doc.text[ws:we]
         fixed_wd = _like(WEEKDAY_NAMES[actual], written)
@@ -64,7 +64,7 @@ class Rule(RuleBase):
         # a range ("Tuesday, March 29-30"): the weekday names its first day
         return Finding(t.start, t.end, {
             "date": doc.text[t.start:t.end], "written": written, "actual": WEEKDAY_NAMES[actual],
-            "resolved": t.low.isoformat(),
+            "resolved": day.isoformat(),
         }, suggestions=[suggestion])
 
 
@@ -77,6 +77,14 @@ def _own_years(t, after) -> range | None:
             and after.start - t.end <= 2 and after.low is not None:
         return range(after.low.year, after.high.year + 1)
     return None
+
+
+def _in_year(t, years: range) -> _dt.date:
+    """The yearless date in the first of ``years`` ("14 April last year"), else as resolved."""
+    try:
+        return _dt.date(years.start, t.month, t.day)
+    except (TypeError, ValueError):  # no month/day, or 29 February of a common year
+        return t.low
 
 
 def _fits_a_year(t, years: range | None) -> bool:
