@@ -119,17 +119,18 @@ class Rule(RuleBase):
 PARAGRAPH_DEFAULTS = (8, 90.0, ("blockquote",), 12, True)
 
 # a live entry's time stamp, alone on its line: "8:35 p.m.", "11 a.m.", "10:05 GMT", "Update 14:32"
-_STAMP = LazyPattern(
-    r"(?:(?:UPDATE|Update|Updated)\b[:,]?\s*)?"
-    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)|\d{1,2}:\d{2}(?:\s*(?:GMT|BST|UTC|CET|CEST|ET|EDT|EST|PT|PDT|PST))?)"
-    r"(?:\s*(?:GMT|BST|UTC|CET|CEST|ET|EDT|EST|PT|PDT|PST))?\.?")
+_ZONE = r"(?:GMT|BST|UTC|CET|CEST|ET|EDT|EST|PT|PDT|PST)"
+_STAMP = LazyPattern(r"(?:(?:UPDATE|Update|Updated)\b[:,]?\s*)?"
+                     r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)|\d{1,2}:\d{2})"
+                     r"(?:\s*" + _ZONE + r")?\.?")
+_STAMP_MAX = 24  # characters: a longer block is text, not a stamp
 
 
 @per_document
 def live_entries(doc) -> list[int] | None:
     """The entry of each block in a live file (0 before the first time stamp), or None
     when the document is not one: fewer than three blocks that are a time stamp alone."""
-    stamps = [i for i, b in enumerate(doc.blocks) if b.end - b.start <= 24
+    stamps = [i for i, b in enumerate(doc.blocks) if b.end - b.start <= _STAMP_MAX
               and _STAMP.fullmatch(doc.prose[b.start:b.end].strip())]
     if len(stamps) < 3:
         return None
