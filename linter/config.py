@@ -240,7 +240,7 @@ fail-on: warning               # lowest severity that makes the exit code 1
 # date: 2024-09-30             # document date (else front matter, else inferred from the text)
 # genre: opinion               # news (default), opinion, letters, review, comments, interview, match-report
 locale: en                     # number formats: en, en-IN (lakh grouping), de, fr, ...
-severity: {}                   # e.g. severity: {A103: "off", K101: info}
+severity: {}                   # e.g. severity: {R101: warning, A103: "off"}
 per-path: {}                   # e.g. per-path: {"archive/**": {ignore: [attribution]}}
 rules: []                      # e.g. rules: [house-rules]
 exclude: []                    # e.g. exclude: ["drafts/**"]
