@@ -79,23 +79,23 @@ def _own_years(t, after) -> range | None:
     return None
 
 
+def _date_in(t, year: int) -> _dt.date | None:
+    """The yearless date ``t`` in ``year``; None when it has no day there (29 February of a
+    common year) or no month and day."""
+    try:
+        return _dt.date(year, t.month, t.day)
+    except (TypeError, ValueError):
+        return None
+
+
 def _in_year(t, years: range) -> _dt.date:
     """The yearless date in the first of ``years`` ("14 April last year"), else as resolved."""
-    try:
-        return _dt.date(years.start, t.month, t.day)
-    except (TypeError, ValueError):  # no month/day, or 29 February of a common year
-        return t.low
+    return _date_in(t, years.start) or t.low
 
 
 def _fits_a_year(t, years: range | None) -> bool:
     """Whether the yearless date falls on its written weekday in one of ``years``."""
-    for y in years or ():
-        try:
-            if _dt.date(y, t.month, t.day).weekday() == t.weekday:
-                return True
-        except (TypeError, ValueError):  # no month/day, or 29 February of a common year
-            pass
-    return False
+    return any((day := _date_in(t, y)) is not None and day.weekday() == t.weekday for y in years or ())
 
 
 def _like(name: str, written: str) -> str:
