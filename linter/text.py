@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 
 
+# common English prepositions: where a noun phrase's head ends ("contributions | to the
+# Initiative") and what cannot start a name (claims' holders, C101's subject heads)
+PREPOSITIONS = frozenset("of in for at from on to into by with against over under about between among".split())
+
+
 class LazyPattern:
     """``re.compile(pattern, flags)`` on first use, for a module's patterns that many
     documents never reach (a short article without "from 12 to 87" never needs the

@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..text import LazyPattern
+from ..text import PREPOSITIONS, LazyPattern
 
 INF = float("inf")
 
@@ -32,7 +32,6 @@ _TOKEN = LazyPattern(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]")
 _CLAUSE_BREAK = LazyPattern(r";|:\s|\s[-–—]\s|,\s+(?:while|whereas|but|although|though|compared with|against)\b"
                            r"|\b(?:while|whereas|compared with|compared to|against|versus|than)\b")
 _DEFINITE = frozenset("the that this these those its their his her our such said".split())
-_PREPOSITIONS = frozenset("of in for at from on to into by with against over under about between among".split())
 _TITLES = frozenset("mr mrs ms dr sir lord lady president prime minister chancellor governor senator "
                     "the a an and of".split())
 _NOT_NAMES = frozenset("""
@@ -492,7 +491,7 @@ def _holder(prose, whole_left, left_start, capitalised, s_start) -> str | None:
             whole_left = [w for w in whole_left if w[1] >= cut.end()]
     names = _names(whole_left, capitalised, prose, s_start)
     for name, ns, ne, prev in reversed(names):
-        if prev in _PREPOSITIONS:
+        if prev in PREPOSITIONS:
             continue
         after = prose[ne:ne + 16]
         if re.match(r"\s+(?:said|says|told|added|estimates?|reported)\b", after) or \

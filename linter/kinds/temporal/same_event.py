@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ...text import LazyPattern
+from ...text import PREPOSITIONS, LazyPattern
 from .._detectors import detector
 from ._common import finding
 
@@ -46,7 +46,7 @@ _LEFT_BREAK = LazyPattern(r"[;:,]\s+(?:and|but)\b|[;:]|\b(?:and|but|while|wherea
 _SUBORDINATE = LazyPattern(r"\b(?:after|before|when|once|because|unless|whereas)\b(?:\s+[^\s]+){2,}")
 # a preposition: the subject's head is the last word before the first one ("contributions
 # to the Clinton Global Initiative")
-_PREPOSITION = LazyPattern(r"\b(?:of|to|in|for|on|at|from|with|by|into|over|under|about|against|between|among)\b")
+_PREPOSITION = LazyPattern(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\b")
 _HEAD_BREAK = LazyPattern(r"[,“”\"(]|\b(?:that|which|who)\b")
 _NEGATION = re.compile(r"\b(?:not|never|n't|no longer)\b[^.]{0,12}$", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|no|any|whose)|['’]s)\s+$", re.I)
